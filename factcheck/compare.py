@@ -1,0 +1,154 @@
+"""Comparison: claims → groups of claims about the same thing, each with a verdict.
+
+Grouping is a reduce by key (type, subject, attribute, unit).  Within a key,
+one source may state several different figures (a value now and a value three
+months ago): those are different facts, so each source's figures are aligned
+with the nearest figures of the other sources and every aligned set becomes a
+group of its own.  Verdicts come from the claims' intervals alone:
+
+* ``disputed``: two sources' intervals exclude each other (the pair is named);
+* ``agreed``: every source states the same central value (within the rule's tolerance);
+* ``compatible``: all intervals share a point but the stated values differ;
+* ``single``: one source.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from .claims import VERDICTS, Claim, Group, Interval
+
+UNATTRIBUTED = "unattributed"
+
+
+def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str], float] | None = None) -> list[Group]:
+    """Group claims by key, align each source's figures, and give every group its verdict."""
+    if tolerance is None:
+        tolerance = rules.tolerance if rules is not None else (lambda _type: 0.0)
+    by_key: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_key[claim.key].append(claim)
+    groups: list[Group] = []
+    for key, members in by_key.items():
+        tol = tolerance(key[0])
+        if key[1] == UNATTRIBUTED:
+            clusters = [[c] for c in members]  # no subject: never compared with anything
+        else:
+            clusters = align(members, tol)
+        for cluster in clusters:
+            group = judge(key, cluster, tol)
+            if len(clusters) > 1 and key[1] != UNATTRIBUTED:
+                others = sorted({c.text for other in clusters if other is not cluster for c in other})
+                group.note = "same subject also stated as " + "; ".join(others[:3]) + " (a separate figure)"
+            groups.append(group)
+    groups.sort(key=group_sort_key)
+    return groups
+
+
+def group_sort_key(group: Group) -> tuple:
+    unattributed = group.subject == UNATTRIBUTED
+    return (unattributed, VERDICTS.index(group.verdict), group.type, group.subject.lower(), group.attribute,
+            group.claims[0].value)
+
+
+def align(claims: list[Claim], tol: float) -> list[list[Claim]]:
+    """Split one key's claims into facts: each source contributes at most one figure to each.
+
+    A source's claims with the same central value are one figure.  The source
+    with the most figures sets the anchors; every other figure joins the
+    nearest anchor that has none from its source yet, or starts a new one.
+    """
+    figures_by_source: dict[str, list[list[Claim]]] = defaultdict(list)
+    for claim in claims:
+        figures = figures_by_source[claim.source]
+        for figure in figures:
+            if same_value(figure[0].value, claim.value, tol):
+                figure.append(claim)
+                break
+        else:
+            figures.append([claim])
+    if all(len(figs) <= 1 for figs in figures_by_source.values()):
+        return [claims]
+    order = sorted(figures_by_source, key=lambda s: -len(figures_by_source[s]))
+    anchors: list[tuple[float, set[str], list[Claim]]] = []
+    for source in order:
+        pending = list(figures_by_source[source])
+        pairs = sorted(
+            ((distance(fig[0].value, anchor[0]), fi, ai) for fi, fig in enumerate(pending)
+             for ai, anchor in enumerate(anchors) if source not in anchor[1]),
+        )
+        used_figs: set[int] = set()
+        used_anchors: set[int] = set()
+        for _, fi, ai in pairs:
+            if fi in used_figs or ai in used_anchors:
+                continue
+            used_figs.add(fi)
+            used_anchors.add(ai)
+            anchors[ai][1].add(source)
+            anchors[ai][2].extend(pending[fi])
+        for fi, fig in enumerate(pending):
+            if fi not in used_figs:
+                anchors.append((fig[0].value, {source}, list(fig)))
+    return [sorted(a[2], key=lambda c: (c.source, c.offset)) for a in anchors]
+
+
+def distance(a: float, b: float) -> float:
+    scale = max(abs(a), abs(b), 1e-12)
+    return abs(a - b) / scale
+
+
+def same_value(a: float, b: float, tol: float) -> bool:
+    return distance(a, b) <= max(tol, 1e-9)
+
+
+def widen(interval: Interval, value: float, tol: float) -> Interval:
+    """An interval with the rule's tolerance added at each finite end."""
+    slack = abs(value) * tol
+    return Interval(interval.low - slack, interval.high + slack, interval.low_closed, interval.high_closed)
+
+
+def overlap(a: Interval, b: Interval) -> bool:
+    """Do two intervals share a point (open and closed ends respected)?"""
+    low, low_closed = (a.low, a.low_closed) if a.low > b.low else (b.low, b.low_closed) if b.low > a.low else (
+        a.low, a.low_closed and b.low_closed)
+    high, high_closed = (a.high, a.high_closed) if a.high < b.high else (b.high, b.high_closed) if b.high < a.high else (
+        a.high, a.high_closed and b.high_closed)
+    if low < high:
+        return True
+    return low == high and low_closed and high_closed and not math.isinf(low)
+
+
+def judge(key: tuple[str, str, str, str], claims: list[Claim], tol: float) -> Group:
+    """The verdict for one aligned set of claims, with the conflicting pairs named."""
+    claim_type, subject, attribute, unit = key
+    sources = {c.source for c in claims}
+    group = Group(claim_type, subject, attribute, unit, "single", claims)
+    if len(sources) < 2:
+        return group
+    intervals = [widen(c.interval, c.value, tol) for c in claims]
+    seen_pairs: set[tuple[str, str]] = set()
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            a, b = claims[i], claims[j]
+            pair = tuple(sorted((a.source, b.source)))
+            if a.source == b.source or pair in seen_pairs:
+                continue
+            if not overlap(intervals[i], intervals[j]):
+                seen_pairs.add(pair)
+                group.conflicts.append((i, j))
+    if group.conflicts:
+        group.verdict = "disputed"
+    elif all(same_value(c.value, claims[0].value, tol) for c in claims):
+        group.verdict = "agreed"
+    else:
+        group.verdict = "compatible"
+    return group
+
+
+def summary(groups: list[Group]) -> dict[str, int]:
+    counts = {v: 0 for v in VERDICTS}
+    for g in groups:
+        counts[g.verdict] += 1
+    return counts

@@ -1,0 +1,455 @@
+"""Documents: files → decoded text, metadata, positions and sentences.
+
+A document keeps the decoded text of its file unchanged, so every character
+keeps its line and column.  What is not to be scanned (front matter other
+than the headline fields) is blanked out in ``scan_text``, which has the same
+length as ``text``: an offset in one is an offset in the other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import datetime as _dt
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import regex
+
+from .claims import Problem, Source
+
+#: File suffixes read when a folder is given.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+
+#: Front-matter fields that are headlines: scanned for claims at their own lines.
+HEADLINE_FIELDS = ("title", "description", "subtitle", "summary")
+
+#: Default refusal size; see README "Limits".
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A file that cannot be read as a document (the message names why)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Document:
+    """One source file, decoded, with what is known about it."""
+
+    path: str  # as the reports name it: the command-line path joined with the relative path
+    text: str
+    scan_text: str
+    metadata: dict[str, str] = field(default_factory=dict)
+    pub_date: str | None = None
+    pub_date_origin: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _paragraphs: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self._line_starts:
+            self._line_starts = line_starts(self.text)
+
+    @property
+    def name(self) -> str:
+        """A source's display name: its front-matter ``source`` or ``title``, else the file name."""
+        return self.metadata.get("source") or self.metadata.get("title") or Path(self.path).name
+
+    @property
+    def source(self) -> Source:
+        return Source(self.path, self.name, self.pub_date, self.pub_date_origin)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            self._sentences = split_sentences(self.scan_text)
+        return self._sentences
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        if self._paragraphs is None:
+            self._paragraphs = split_paragraphs(self.scan_text)
+        return self._paragraphs
+
+
+# --------------------------------------------------------------------------- files
+
+
+def iter_input_files(
+    paths: Iterable[str], follow_links: bool = False, suffixes: tuple[str, ...] = TEXT_SUFFIXES
+) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """Expand command-line paths into (display path, file path) pairs, sorted per folder.
+
+    Folders are walked recursively; links are followed only with
+    ``follow_links`` (a link loop or a link out of the folder is reported).
+    """
+    found: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    for given in paths:
+        if given == "-":
+            found.append(("-", Path("-")))
+            continue
+        path = Path(given)
+        try:
+            st = path.stat() if follow_links or not path.is_symlink() else path.lstat()
+        except FileNotFoundError:
+            problems.append(Problem(given, "no such file or folder"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(given, _os_message(exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            before = len(found)
+            _walk(path, given, follow_links, suffixes, found, problems)
+            if len(found) == before:
+                problems.append(Problem(given, f"no text files ({', '.join(suffixes)}) in this folder"))
+        elif stat.S_ISREG(st.st_mode):
+            found.append((given, path))
+        elif stat.S_ISLNK(st.st_mode):
+            problems.append(Problem(given, "symbolic link not followed (use --follow-links)", fatal=False))
+        else:
+            problems.append(Problem(given, "not a regular file (FIFO, device or socket): skipped"))
+    return found, problems
+
+
+def _walk(
+    root: Path,
+    given: str,
+    follow_links: bool,
+    suffixes: tuple[str, ...],
+    found: list[tuple[str, Path]],
+    problems: list[Problem],
+) -> None:
+    real_root = os.path.realpath(root)
+    seen_dirs: set[str] = {real_root}
+
+    def on_error(exc: OSError) -> None:
+        problems.append(Problem(_join(given, os.path.relpath(exc.filename or str(root), root)), _os_message(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=follow_links):
+        dirnames.sort()
+        kept = []
+        for d in dirnames:
+            full = os.path.join(dirpath, d)
+            if os.path.islink(full):
+                if not follow_links:
+                    problems.append(Problem(_join(given, os.path.relpath(full, root)),
+                                            "symbolic link not followed (use --follow-links)", fatal=False))
+                    continue
+                real = os.path.realpath(full)
+                if real in seen_dirs:
+                    problems.append(Problem(_join(given, os.path.relpath(full, root)), "symbolic link loop: skipped"))
+                    continue
+                seen_dirs.add(real)
+            kept.append(d)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            rel = os.path.relpath(full, root)
+            if not name.lower().endswith(suffixes):
+                continue
+            if os.path.islink(full) and not follow_links:
+                problems.append(Problem(_join(given, rel), "symbolic link not followed (use --follow-links)", fatal=False))
+                continue
+            try:
+                mode = os.stat(full).st_mode
+            except OSError as exc:
+                problems.append(Problem(_join(given, rel), _os_message(exc)))
+                continue
+            if not stat.S_ISREG(mode):
+                problems.append(Problem(_join(given, rel), "not a regular file (FIFO, device or socket): skipped"))
+                continue
+            found.append((_join(given, rel), Path(full)))
+
+
+def _join(given: str, rel: str) -> str:
+    if rel == ".":
+        return given
+    return given.rstrip("/") + "/" + rel.replace(os.sep, "/") if given not in ("", ".") else rel
+
+
+def _os_message(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def read_document(
+    display: str, path: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None
+) -> Document:
+    """Read and decode one file; raise :class:`InputError` if it cannot be used."""
+    if data is None:
+        path = path or Path(display)
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(_os_message(exc)) from None
+    if len(data) > max_bytes:
+        raise InputError(f"larger than --max-bytes ({max_bytes:,} bytes): refused")
+    text, warnings = decode(data, display)
+    return document_from_text(display, text, warnings)
+
+
+def decode(data: bytes, display: str) -> tuple[str, list[Problem]]:
+    """Decode bytes as UTF-8 (or UTF-16/UTF-8 with a BOM); binary data is refused.
+
+    Invalid UTF-8 is decoded with replacement characters and a warning that
+    gives the byte offset of the first bad byte.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data[:65536] or b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes): skipped")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = Problem(display, f"invalid UTF-8 at byte {exc.start}: decoded with replacement characters",
+                      line=line, fatal=False)
+        return data.decode("utf-8", errors="replace"), [bad]
+
+
+def document_from_text(display: str, text: str, warnings: list[Problem] | None = None) -> Document:
+    """Build a document from decoded text: front matter, scanned regions, publication date."""
+    metadata, scan_text = _front_matter(text)
+    pub_date, origin = _metadata_date(metadata)
+    if pub_date is None:
+        pub_date = find_dateline(text)
+        origin = "dateline" if pub_date else None
+    return Document(display, text, scan_text, metadata, pub_date, origin, list(warnings or []))
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where lines start; CRLF, CR and LF all end a line."""
+    starts = [0]
+    for m in _NEWLINE.finditer(text):
+        starts.append(m.end())
+    return starts
+
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|\r)---[ \t]*(?:\r?\n|\r|\Z)", regex.S)
+_FIELD_LINE = regex.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.M)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    block_start, block_end = m.start(1), m.end(1)
+    metadata: dict[str, str] = {}
+    keep: list[tuple[int, int]] = []
+    for fm in _FIELD_LINE.finditer(text, block_start, block_end):
+        key, raw = fm.group(1).lower(), fm.group(2)
+        value = raw
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+            start, end = fm.start(2) + 1, fm.end(2) - 1
+        else:
+            start, end = fm.start(2), fm.end(2)
+        metadata[key] = value
+        if key in HEADLINE_FIELDS and value:
+            keep.append((start, end))
+    chars = list(text[: m.end()])
+    blank = [c if c in "\r\n" else " " for c in chars]
+    for start, end in keep:
+        blank[start:end] = chars[start:end]
+    return metadata, "".join(blank) + text[m.end():]
+
+
+def _metadata_date(metadata: dict[str, str]) -> tuple[str | None, str | None]:
+    for key in ("pub_date", "date", "published", "publication_date"):
+        value = metadata.get(key)
+        if value:
+            parsed = parse_plain_date(value.strip())
+            if parsed:
+                return parsed, "front matter"
+    return None, None
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%b %d %Y", "%B %d %Y",
+                 "%Y/%m/%d", "%d.%m.%Y")
+
+
+def parse_plain_date(text: str) -> str | None:
+    """Parse a stand-alone calendar date in a common layout; ISO string or None."""
+    text = text.strip().rstrip(".")
+    if "T" in text[:11] and len(text) > 10:
+        text = text[:10]
+    for fmt in _DATE_FORMATS:
+        try:
+            return _dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+_DATELINE = regex.compile(r"^\s*(?:[\p{L} ]{1,20}:\s*)?(?P<date>[\p{L}\d ,./-]{6,30}?)\s*$")
+
+
+def find_dateline(text: str, lines: int = 6) -> str | None:
+    """A publication date from a dateline among the first non-empty lines, if any."""
+    seen = 0
+    for raw in _NEWLINE.split(text[:2000]):
+        if not raw.strip():
+            continue
+        seen += 1
+        if seen > lines:
+            break
+        m = _DATELINE.match(raw)
+        if m:
+            parsed = parse_plain_date(m.group("date"))
+            if parsed:
+                return parsed
+    return None
+
+
+# --------------------------------------------------------------------------- sentences
+
+#: Words whose trailing period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """corp inc ltd co dr mr mrs ms prof st jr sr no nos vs etc e.g i.e approx est gov sen rep gen col
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig al univ dept assn bros plc llc""".split()
+)
+
+_BOUNDARY = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|(?:\r\n|\r|\n)")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of ``text``; whitespace between them is left out.
+
+    A period ends a sentence unless it closes an abbreviation ("Corp.", "U.S.")
+    or an initial, or the next word starts in lower case; decimals never split
+    because the period must be followed by white space.  A line break ends a
+    sentence when the line looks complete (ends in punctuation or is short, as
+    headings and datelines are) or when a blank line follows.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group().strip():  # punctuation
+            if not _ends_sentence(text, m.start(), end):
+                continue
+        else:  # a line break
+            if not _line_break_ends_sentence(text, start, m.start(), end):
+                continue
+        _add_span(text, start, end, spans)
+        start = end
+    if start < n:
+        _add_span(text, start, n, spans)
+    return spans
+
+
+def _ends_sentence(text: str, punct_start: int, end: int) -> bool:
+    if text[punct_start] == ".":
+        wm = _WORD_BEFORE.search(text, max(0, punct_start - 20), punct_start)
+        word = wm.group(1).lower() if wm else ""
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            return False
+        if "." in word and all(len(part) <= 2 for part in word.split(".")):  # U.S., U.K., e.g.
+            follower = _next_char(text, end)
+            return bool(follower) and follower.isupper() and not _next_word_is_title(text, end)
+    follower = _next_char(text, end)
+    return not (follower and follower.islower() and follower.isascii())
+
+
+def _next_char(text: str, pos: int) -> str:
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < n else ""
+
+
+def _next_word_is_title(text: str, pos: int) -> bool:
+    """After "U.S." a capitalised noun ("U.S. President") continues the sentence."""
+    m = regex.compile(r"\s*(\p{Lu}\p{Ll}+)").match(text, pos)
+    return bool(m) and m.group(1) in _CONTINUES_AFTER_INITIALS
+
+
+_CONTINUES_AFTER_INITIALS = frozenset(
+    "President Government Department Army Navy Senate House Treasury Commerce Congress Federal Dollar "
+    "Export Trade Chips Commission Justice Secretary Administration".split()
+)
+
+
+def _line_break_ends_sentence(text: str, sent_start: int, br_start: int, br_end: int) -> bool:
+    line_start = max(text.rfind("\n", 0, br_start), text.rfind("\r", 0, br_start)) + 1
+    line = text[max(line_start, sent_start):br_start].strip()
+    if not line:
+        return True
+    nxt = _next_line(text, br_end)
+    if not nxt.strip():
+        return True  # blank line: paragraph break
+    if line[-1] in ".!?:;…\"'”’)" or len(line) < 70:
+        return True
+    return nxt.lstrip()[:1] in "#-*>|•" or nxt.lstrip()[:2].rstrip(".").isdigit()
+
+
+def _next_line(text: str, pos: int) -> str:
+    m = _NEWLINE.search(text, pos)
+    return text[pos: m.start() if m else len(text)]
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|(?<=[.!?:\"'”’)])[ \t]*(?:\r\n|\r|\n)")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: separated by blank lines, or by a line break after a finished sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        _add_span(text, start, m.start(), spans)
+        start = m.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def iter_documents(
+    files: Iterable[tuple[str, Path]], max_bytes: int = DEFAULT_MAX_BYTES, stdin: bytes | None = None
+) -> Iterator[Document | Problem]:
+    """Read each file in turn; a file that cannot be read yields a :class:`Problem`."""
+    for display, path in files:
+        try:
+            if display == "-":
+                yield read_document("-", data=stdin if stdin is not None else b"", max_bytes=max_bytes)
+            else:
+                yield read_document(display, path, max_bytes=max_bytes)
+        except InputError as exc:
+            yield Problem(display, str(exc), exc.line)

@@ -1,0 +1,424 @@
+"""Extraction: a document and the rules → claims.
+
+``extract_claims`` is a pure function of one document and the rule set, so a
+scan can run it in a process pool or on a cluster unchanged.
+
+For each sentence that can hold a figure (a cheap prefilter of digits and
+number words), only the rules whose trigger words occur in it are run.  Each
+match is normalised (numbers.py), given an attribute from cue words and a
+subject from the entities mentioned around it (``attribute_subject``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .claims import INF, Claim, Problem
+from .documents import Document
+from .entities import Entity, Mention
+from .numbers import CURRENCY_SIGNS, CURRENCY_WORDS, NumberError, Reading, figure_from
+from .rules import PATTERN_TIMEOUT, Rule, RuleSet
+
+UNATTRIBUTED = "unattributed"
+
+#: A sentence without any of these cannot hold a figure.
+_CANDIDATE = regex.compile(
+    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|quarter|tens|several"
+    r"|a\s+few|scores)\b)"
+)
+#: Clause boundaries inside a sentence; the delimiter opens the next clause.
+_CLAUSE_BREAK = regex.compile(r",\s|;\s*|:\s|\s[—–-]\s|—|\(|\)|\s(?=(?:but|while|whereas|although|though)\s)")
+#: Words that make the mention after them an object, not the clause's subject.
+_PREPOSITION_BEFORE = regex.compile(
+    r"(?i:\b(?:with|between|to|for|from|on|of|by|at|across|among|against|than|into|in|about|like|including"
+    r"|via|through|alongside|over|under|toward|towards|behind|after|before|beyond|within|without|as)"
+    r"(?:\s+(?:the|a|an|its|their))?\s*)$"
+)
+#: A mention after these is a channel or an example, never the subject.
+_CHANNEL_BEFORE = regex.compile(
+    r"(?i:\b(?:through|via|including|like|such\s+as|with\s+support\s+from|partners\s+including|among\s+them"
+    r"|according\s+to|reported\s+by|reporting\s+from|powered\s+by|built\s+on|using)"
+    r"(?:\s+(?:the|a|an|leading|major|other)){0,2})\s+(?:(?:\p{Lu}[\p{L}\d.&’'-]*|and|the|of)[\s,]+){0,8}$"
+)
+_DESTINATION_BEFORE = regex.compile(r"(?i:\b(?:across|to|for|powering|into|in|at|toward)\s+(?:the\s+)?)$")
+_POSSESSIVE_AFTER = regex.compile(r"['’]s?\b")
+_GROUP_NOUN_AFTER = regex.compile(
+    r"\s+(?:and|&)\s+(?:(?:some|many|several|other|its|their|the|major|leading|local|industrial|tech|technology"
+    r"|largest|biggest|of|big|domestic|private|key|national)\s+){0,5}"
+    r"(?:companies|firms|titans|conglomerates|industry|industries|giants|partners|businesses|chaebols"
+    r"|corporations|players|enterprises|sector)\b"
+)
+_LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?$")
+_EACH_AFTER = regex.compile(r"\s*(?:will|would|are|have|each|both|plan|plans|to|is)?\s*(?:each|both)\b")
+_MODEL_PREFIX = regex.compile(r"(?<![\p{L}])(?P<w>\p{Lu}{2,}|\p{Lu}+\d+\p{Lu}*)\s+$")
+_YEAR_CONTEXT = regex.compile(r"(?i:\b(?:in|since|by|from|until|through|year|fiscal|FY|of|before|after|during|early|late|mid)\s+)$")
+
+
+@dataclass
+class _Match:
+    rule: Rule
+    pattern: int
+    m: regex.Match
+    start: int  # of the figure as written
+    end: int
+
+
+def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] | None = None) -> list[Claim]:
+    """All claims the rules find in one document, in text order."""
+    text = document.scan_text
+    mentions = rules.catalogue.mentions(text)
+    claims: list[Claim] = []
+    sentences = document.sentences
+    disabled: set[str] = set()
+    for index, (s, e) in enumerate(sentences):
+        if not _CANDIDATE.search(text, s, e):
+            continue
+        found: list[_Match] = []
+        for rule in rules.rules:
+            if rule.type in disabled or (rule.trigger is not None and not rule.trigger.search(text, s, e)):
+                continue
+            try:
+                for i, pattern in enumerate(rule.patterns):
+                    for m in pattern.finditer(text, s, e, timeout=PATTERN_TIMEOUT):
+                        span = m.span("figure") if "figure" in pattern.groupindex and m.group("figure") else m.span()
+                        start, end = _trim(text, *span)
+                        if end > start:
+                            found.append(_Match(rule, i, m, start, end))
+            except TimeoutError:
+                disabled.add(rule.type)
+                if problems is not None:
+                    problems.append(Problem(document.path, f"rule {rule.type} ({rule.path}) timed out: skipped for this document",
+                                            fatal=False))
+        if not found:
+            continue
+        sentence = _Sentence(document, index, s, e, mentions)
+        for match in _resolve_overlaps(found):
+            claims.extend(_claims_from(match, sentence, rules))
+    claims.sort(key=lambda c: (c.offset, c.type, c.subject))
+    return claims
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _resolve_overlaps(found: list[_Match]) -> list[_Match]:
+    """One claim per figure: where matches overlap, the higher-priority, longer one wins."""
+    ranked = sorted(found, key=lambda f: (-f.rule.priority, -(f.end - f.start), f.start, f.pattern))
+    kept: list[_Match] = []
+    for f in ranked:
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+# --------------------------------------------------------------------------- one sentence
+
+
+class _Sentence:
+    """A sentence with its clauses and the entity mentions that fall in it."""
+
+    def __init__(self, document: Document, index: int, start: int, end: int, mentions: list[Mention]) -> None:
+        self.document = document
+        self.text = document.scan_text
+        self.index = index
+        self.start, self.end = start, end
+        self.all_mentions = mentions
+        self.mentions = [m for m in mentions if m.start >= start and m.end <= end]
+        bounds = [start] + [b.start() for b in _CLAUSE_BREAK.finditer(self.text, start, end)] + [end]
+        self.clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self.clauses:
+            if a <= pos < b:
+                return a, b
+        return self.start, self.end
+
+
+def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Claim]:
+    rule, m, text = match.rule, match.m, sentence.text
+    if not _is_figure(text, m):
+        return []
+    unit_name, multiplier = _unit(rule, m)
+    if unit_name is None:
+        return []
+    reading = Reading(
+        number=m.group("number") or "",
+        scale=_group(m, "scale"),
+        hedge=_group(m, "qualifier"),
+        suffix=_group(m, "suffix"),
+        number2=_group(m, "number2"),
+        scale2=_group(m, "scale2"),
+        vague=_group(m, "vague"),
+        multiplier=multiplier,
+    )
+    try:
+        figure = figure_from(reading, tolerance=rule.about)
+    except (NumberError, KeyError, ValueError, ZeroDivisionError):
+        return []
+    clause = sentence.clause_of(match.start)
+    attribute = _cue(rule.cues, sentence, clause, match) or rule.default_attribute
+    when = _cue(rule.time_cues, sentence, clause, match) or ""
+    line, column = sentence.document.position(match.start)
+    quote, quote_span = _quote(text, sentence.start, sentence.end, match.start, match.end)
+    iv = figure.interval
+    claims = []
+    for subject, reason in attribute_subject(sentence, match.start, match.end, m.start(), m.end(), rule, rules):
+        claims.append(Claim(
+            source=sentence.document.path,
+            type=rule.type,
+            subject=subject,
+            attribute=attribute,
+            text=sentence.document.text[match.start:match.end],
+            qualifier=figure.qualifier,
+            value=figure.value,
+            low=iv.low,
+            high=iv.high,
+            unit=unit_name,
+            line=line,
+            column=column,
+            quote=quote,
+            low_closed=iv.low_closed,
+            high_closed=iv.high_closed,
+            offset=match.start,
+            rule=rule.type,
+            pattern=match.pattern,
+            subject_reason=reason,
+            time=when,
+            quote_span=quote_span,
+        ))
+    return claims
+
+
+def _group(m: regex.Match, name: str) -> str | None:
+    try:
+        value = m.group(name)
+    except IndexError:
+        return None
+    return value if value else None
+
+
+def _is_figure(text: str, m: regex.Match) -> bool:
+    """Drop numbers that are not figures: model numbers ("RTX PRO 6000") and bare years."""
+    number = _group(m, "number")
+    if not number or not number[0].isdigit():
+        return True
+    start = m.start("number")
+    before = text[max(0, start - 30):start]
+    model = _MODEL_PREFIX.search(before)
+    if model and model.group("w") not in CURRENCY_SIGNS and not _group(m, "currency"):
+        return False
+    plain = number.replace(",", "")
+    if (len(plain) == 4 and plain.isdigit() and 1900 <= int(plain) <= 2099 and not _group(m, "scale")
+            and not _group(m, "currency") and _YEAR_CONTEXT.search(before)):
+        return False
+    return True
+
+
+def _unit(rule: Rule, m: regex.Match) -> tuple[str | None, float]:
+    if rule.unit_from == "currency":
+        sign = _group(m, "currency")
+        if sign:
+            return CURRENCY_SIGNS.get(sign, sign), 1.0
+        word = _group(m, "currency_word")
+        if word:
+            return CURRENCY_WORDS.get(word.lower(), CURRENCY_WORDS.get(word, word.upper())), 1.0
+        return (rule.default_unit or None), 1.0
+    captured = _group(m, "unit")
+    unit = rule.unit_of(captured)
+    if unit is not None:
+        return unit.name, unit.multiplier
+    if captured and rule.units:
+        return None, 1.0
+    return rule.default_unit, 1.0
+
+
+def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> str | None:
+    """The first cue whose words occur in the figure's clause (or sentence)."""
+    for cue in cues:
+        a, b = clause if cue.within == "clause" else (sentence.start, sentence.end)
+        for hit in cue.match.finditer(sentence.text, a, b):
+            if hit.end() <= match.start or hit.start() >= match.end:
+                return cue.value
+    return None
+
+
+def _quote(text: str, s: int, e: int, fs: int, fe: int, width: int = 200) -> tuple[str, tuple[int, int]]:
+    """The sentence, trimmed to about ``width`` characters around the figure, on one line."""
+    if e - s > width:
+        room = max(0, width - (fe - fs))
+        a = max(s, fs - room // 2)
+        b = min(e, a + width)
+        a = max(s, min(a, b - width))
+        if a > s:
+            space = text.find(" ", a, fs)
+            a = space + 1 if space != -1 else a
+        if b < e:
+            space = text.rfind(" ", fe, b)
+            b = space if space != -1 else b
+        prefix, suffix = ("…" if a > s else ""), ("…" if b < e else "")
+    else:
+        a, b, prefix, suffix = s, e, "", ""
+    body = " ".join(text[a:fs].split())
+    figure = " ".join(text[fs:fe].split())
+    tail = " ".join(text[fe:b].split())
+    left = prefix + body + (" " if body and text[fs - 1].isspace() else "")
+    right = (" " if tail and fe < len(text) and text[fe].isspace() else "") + tail + suffix
+    return left + figure + right, (len(left), len(left) + len(figure))
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+def attribute_subject(
+    sentence: _Sentence, fs: int, fe: int, ms: int, me: int, rule: Rule, rules: RuleSet
+) -> list[tuple[str, str]]:
+    """Who a figure is about, and why: a list of (canonical name, reason).
+
+    In order: the owner named in a possessive right before the figure
+    ("Nvidia's $5 trillion"); the subject of the figure's clause; the recipient
+    after it ("… GPUs across the nation's …"); the subject of the sentence; the
+    nearest other mention; the subject of one of the three previous sentences.
+    Vendors of what a rule counts are passed over while anyone else is named.
+    A list of parties resolves to each of them ("Samsung and SK Hynix will
+    each …") or, when the figure is spread across them, to their country.
+    """
+    text = sentence.text
+    avoid = set(rule.avoid_roles)
+    clause = sentence.clause_of(fs)
+    usable = [mm for mm in sentence.mentions if not (ms <= mm.start < me) and not _is_channel(text, sentence, mm)
+              and not _is_modifier(text, mm, sentence.mentions)]
+
+    def avoided(mm: Mention) -> bool:
+        return bool(avoid.intersection(mm.entity.roles))
+
+    objects = _object_mentions(text, sentence, usable)
+    in_clause = [mm for mm in usable if clause[0] <= mm.start and mm.end <= clause[1]]
+    before_clause = [mm for mm in in_clause if mm.end <= fs]
+    before_sentence = [mm for mm in usable if mm.end <= fs]
+    after_clause = [mm for mm in in_clause if mm.start >= fe]
+
+    steps: list[tuple[str, list[Mention]]] = [
+        ("possessive before the figure", [mm for mm in before_sentence if _owns(text, mm, fs) and not avoided(mm)]),
+        ("subject of the clause", [mm for mm in before_clause if mm not in objects and not avoided(mm)][:1]),
+        ("recipient after the figure", [mm for mm in after_clause if _DESTINATION_BEFORE.search(text, max(0, mm.start - 30), mm.start) and not avoided(mm)][:1]),
+        ("subject of the sentence", [mm for mm in before_sentence if mm not in objects and not avoided(mm)][:1]),
+        ("nearest mention in the clause", [mm for mm in reversed(before_clause) if not avoided(mm)][:1]),
+        ("nearest mention in the sentence", [mm for mm in reversed(before_sentence) if not avoided(mm)][:1]),
+        ("mention after the figure", [mm for mm in after_clause if not avoided(mm)][:1]),
+        ("only party named", [mm for mm in before_sentence + after_clause if avoided(mm)][:1]),
+    ]
+    for reason, chosen in steps:
+        if chosen:
+            return _coordinated(text, chosen[-1] if reason.startswith("possessive") else chosen[0], usable, reason,
+                                rule, rules)
+    carried = None if _is_heading(text, sentence.start, sentence.end) else _previous_subject(sentence, rule)
+    if carried is not None:
+        return [(carried.name, "subject of a previous sentence")]
+    return [(UNATTRIBUTED, "no entity named nearby")]
+
+
+def _is_channel(text: str, sentence: _Sentence, mm: Mention) -> bool:
+    return bool(_CHANNEL_BEFORE.search(text, max(sentence.start, mm.start - 80), mm.start))
+
+
+def _is_modifier(text: str, mm: Mention, mentions: list[Mention]) -> bool:
+    """"Korea's Ministry …": a possessive directly before another mention only modifies it."""
+    after = _POSSESSIVE_AFTER.match(text, mm.end)
+    if not after:
+        return False
+    nxt = after.end()
+    while nxt < len(text) and text[nxt] == " ":
+        nxt += 1
+    return any(other.start == nxt for other in mentions)
+
+
+def _owns(text: str, mm: Mention, fs: int) -> bool:
+    """"Nvidia's $5 trillion", "Nvidia's market cap surpassing $5 trillion": a possessive that owns the figure."""
+    after = _POSSESSIVE_AFTER.match(text, mm.end)
+    if not after:
+        return False
+    gap = text[after.end():fs]
+    return len(gap.split()) <= 3 and not regex.search(r"[,;:.!?\"“”]|(?i:\b(?:with|of|for|to|in|on|by|at|from|across|and)\b)", gap)
+
+
+def _object_mentions(text: str, sentence: _Sentence, mentions: list[Mention]) -> set[Mention]:
+    """Mentions after a preposition, and those listed with them ("with Nvidia and the government")."""
+    objects: set[Mention] = set()
+    previous: Mention | None = None
+    for mm in mentions:
+        before = text[max(sentence.start, mm.start - 40):mm.start]
+        if _PREPOSITION_BEFORE.search(before):
+            objects.add(mm)
+        elif previous in objects and _LIST_JOIN.fullmatch(text, previous.end, mm.start):
+            objects.add(mm)
+        previous = mm
+    return objects
+
+
+def _coordinated(
+    text: str, chosen: Mention, usable: list[Mention], reason: str, rule: Rule, rules: RuleSet
+) -> list[tuple[str, str]]:
+    """Expand a list of parties: each of them, or their country when the figure is spread across them."""
+    listed = [chosen]
+    position = chosen.end
+    for mm in usable:
+        if mm.start < position or mm is chosen:
+            continue
+        if _LIST_JOIN.fullmatch(text, position, mm.start):
+            listed.append(mm)
+            position = mm.end
+        else:
+            break
+    group_noun = bool(_GROUP_NOUN_AFTER.match(text, position))
+    if len(listed) > 1 and _EACH_AFTER.match(text, position):
+        names = []
+        for mm in listed:
+            if mm.entity.name not in names:
+                names.append(mm.entity.name)
+        return [(name, f"{reason}: each of a list") for name in names]
+    spread = (len({mm.entity.name for mm in listed}) > 1 and not reason.startswith("subject")) or group_noun
+    if spread:
+        countries = {mm.entity.country or (mm.entity.name if mm.entity.kind == "country" else None) for mm in listed}
+        if len(countries) == 1:
+            country = countries.pop()
+            if country and rules.catalogue.get(country):
+                return [(country, f"{reason}: spread across parties of {country}")]
+    return [(chosen.entity.name, reason)]
+
+
+def _previous_subject(sentence: _Sentence, rule: Rule, reach: int = 3) -> Entity | None:
+    """The subject of one of the previous sentences (nearest first), for figures whose sentence names no one."""
+    doc = sentence.document
+    avoid = set(rule.avoid_roles)
+    for index in range(sentence.index - 1, max(-1, sentence.index - 1 - reach), -1):
+        s, e = doc.sentences[index]
+        if _is_heading(doc.scan_text, s, e):
+            break
+        earlier = _Sentence(doc, index, s, e, sentence.all_mentions)
+        usable = [mm for mm in earlier.mentions if not _is_channel(doc.scan_text, earlier, mm)
+                  and not _is_modifier(doc.scan_text, mm, earlier.mentions)]
+        objects = _object_mentions(doc.scan_text, earlier, usable)
+        for mm in usable:
+            if mm not in objects and not avoid.intersection(mm.entity.roles):
+                return mm.entity
+    return None
+
+
+def _is_heading(text: str, s: int, e: int) -> bool:
+    line = text[s:e].strip()
+    return line.startswith("#") or (len(line) < 60 and line[-1:] not in ".!?\"”")
+
+
+def claim_sort_key(claim: Claim) -> tuple:
+    return (claim.source, claim.offset, claim.type, claim.subject)
+
+
+__all__ = ["extract_claims", "attribute_subject", "UNATTRIBUTED", "INF"]

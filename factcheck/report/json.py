@@ -1,0 +1,94 @@
+"""JSON output: the contract scripts and CI rely on (``"factcheck": 1``).
+
+Field names are fixed; new fields may be added, none renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json as _json
+import math
+from typing import Any, TextIO
+
+from ..claims import Claim, Group, Problem, Source
+
+SCHEMA_VERSION = 1
+
+
+def number_or_iso(value: float, unit: str) -> Any:
+    """Numbers as JSON numbers (null for an open end); dates as ISO strings."""
+    if value is None or (isinstance(value, float) and math.isinf(value)):
+        return None
+    if unit == "date":
+        return _dt.date.fromordinal(int(value)).isoformat()
+    if float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return round(value, 10)
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    data = {
+        "source": claim.source,
+        "type": claim.type,
+        "subject": claim.subject,
+        "attribute": claim.attribute,
+        "text": claim.text,
+        "qualifier": claim.qualifier,
+        "value": number_or_iso(claim.value, claim.unit),
+        "low": number_or_iso(claim.low, claim.unit),
+        "high": number_or_iso(claim.high, claim.unit),
+        "unit": claim.unit,
+        "line": claim.line,
+        "column": claim.column,
+        "quote": claim.quote,
+        "low_inclusive": claim.low_closed and not math.isinf(claim.low),
+        "high_inclusive": claim.high_closed and not math.isinf(claim.high),
+    }
+    if claim.time:
+        data["time"] = claim.time
+    data.update({k: v for k, v in claim.extra.items() if k not in data})
+    return data
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    return {"path": source.path, "name": source.name, "pub_date": source.pub_date}
+
+
+def group_dict(group: Group) -> dict[str, Any]:
+    data = {
+        "type": group.type,
+        "subject": group.subject,
+        "attribute": group.attribute,
+        "unit": group.unit,
+        "verdict": group.verdict,
+        "conflicts": [list(pair) for pair in group.conflicts],
+        "claims": [claim_dict(c) for c in group.claims],
+    }
+    if group.note:
+        data["note"] = group.note
+    return data
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    return {"path": problem.path, "line": problem.line, "message": problem.message,
+            "severity": "error" if problem.fatal else "warning"}
+
+
+def document(sources: list[Source], claims: list[Claim], groups: list[Group] | None = None,
+             problems: list[Problem] | None = None, **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "factcheck": SCHEMA_VERSION,
+        "sources": [source_dict(s) for s in sources],
+        "claims": [claim_dict(c) for c in claims],
+    }
+    if groups is not None:
+        data["groups"] = [group_dict(g) for g in groups]
+    if problems:
+        data["problems"] = [problem_dict(p) for p in problems]
+    data.update(extra)
+    return data
+
+
+def write(data: dict[str, Any], out: TextIO) -> None:
+    _json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
