@@ -401,16 +401,22 @@ _CONTINUES_AFTER_INITIALS = frozenset(
 
 
 def _line_break_ends_sentence(text: str, sent_start: int, br_start: int, br_end: int) -> bool:
+    """A line break ends a sentence unless the line is visibly wrapped mid-sentence.
+
+    Wrapped prose continues in lower case or after a comma, a hyphen or a
+    little word ("and", "the"); a headline or a paragraph per line does not.
+    """
     line_start = max(text.rfind("\n", 0, br_start), text.rfind("\r", 0, br_start)) + 1
-    line = text[max(line_start, sent_start):br_start].strip()
-    if not line:
+    line = text[max(line_start, sent_start):br_start].rstrip()
+    nxt = _next_line(text, br_end).lstrip()
+    if not line or not nxt:
         return True
-    nxt = _next_line(text, br_end)
-    if not nxt.strip():
-        return True  # blank line: paragraph break
-    if line[-1] in ".!?:;…\"'”’)" or len(line) < 70:
-        return True
-    return nxt.lstrip()[:1] in "#-*>|•" or nxt.lstrip()[:2].rstrip(".").isdigit()
+    if nxt[0].islower() and nxt[0].isascii():
+        return False
+    return not (line[-1] in ",;-–—(" or _WRAPPED_END.search(line))
+
+
+_WRAPPED_END = regex.compile(r"(?i:\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|as|that|its|their)$)")
 
 
 def _next_line(text: str, pos: int) -> str:

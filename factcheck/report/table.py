@@ -108,7 +108,9 @@ def render_groups(console: Console, sources: list[Source], groups: list[Group], 
         verdict = Text(group.verdict, style=VERDICT_STYLE.get(group.verdict, ""))
         for i, j in group.conflicts:
             a, b = group.claims[i], group.claims[j]
-            verdict.append(f"\n{clean(a.text)} ✕ {clean(b.text)}", style="red")
+            names = (short_name(by_path.get(a.source), a.source, 14), short_name(by_path.get(b.source), b.source, 14))
+            verdict.append(f"\n{interval_text(a)} ({clean(names[0])}) ✕ {interval_text(b)} ({clean(names[1])})",
+                           style="red")
         cell = Text()
         shown: set[tuple[str, float]] = set()
         for claim in group.claims:
