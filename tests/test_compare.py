@@ -1,0 +1,88 @@
+"""Verdicts on small texts: agreed, compatible, disputed, single; one source's two facts."""
+
+from __future__ import annotations
+
+from factcheck.compare import group_claims
+
+
+def scan_texts(extract, rules, **texts):
+    claims = []
+    for name, text in texts.items():
+        claims.extend(extract(text, path=f"{name}.txt"))
+    return group_claims(claims, rules)
+
+
+def only_group(groups, subject):
+    found = [g for g in groups if g.subject == subject]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_over_and_plain_figure_agree(extract, rules):
+    g = only_group(scan_texts(extract, rules, a="CoreWeave will deploy over 50,000 GPUs.",
+                              b="CoreWeave will deploy 50,000 GPUs."), "CoreWeave")
+    assert g.verdict == "agreed"
+
+
+def test_hedged_money_agrees(extract, rules):
+    groups = scan_texts(extract, rules, a="Intel will make a $3 billion investment.",
+                        b="Intel will make an approximately $3 billion investment.")
+    assert only_group(groups, "Intel").verdict == "agreed"
+
+
+def test_up_to_and_over_are_disputed_and_the_pair_is_named(extract, rules):
+    groups = scan_texts(extract, rules, a="Oracle will receive up to 50,000 GPUs.",
+                        b="Oracle will receive over 50,000 GPUs.", c="Oracle will receive 50,000 GPUs.")
+    g = only_group(groups, "Oracle")
+    assert g.verdict == "disputed"
+    pairs = [{g.claims[i].source, g.claims[j].source} for i, j in g.conflicts]
+    assert pairs == [{"a.txt", "b.txt"}]
+
+
+def test_different_round_figures_are_disputed(extract, rules):
+    groups = scan_texts(extract, rules, a="Oracle will receive 50,000 GPUs.", b="Oracle will receive 60,000 GPUs.")
+    assert only_group(groups, "Oracle").verdict == "disputed"
+
+
+def test_open_intervals_that_overlap_are_compatible(extract, rules):
+    groups = scan_texts(extract, rules, a="Oracle will get over 250,000 GPUs.", b="Oracle will get more than 260,000 GPUs.",
+                        c="Oracle will get 50,000 GPUs.".replace("50,000", "260,000"))
+    assert only_group(groups, "Oracle").verdict == "compatible"
+    groups = scan_texts(extract, rules, a="Meta will get 50,000 GPUs.", b="Meta will get up to 60,000 GPUs.")
+    assert only_group(groups, "Meta").verdict == "compatible"
+
+
+def test_single_source(extract, rules):
+    groups = scan_texts(extract, rules, a="Apple will buy 20,000 GPUs.")
+    assert only_group(groups, "Apple").verdict == "single"
+
+
+def test_money_tolerance_from_the_rule(extract, rules):
+    groups = scan_texts(extract, rules, a="AMD will invest $2.00 billion.", b="AMD will invest $2.03 billion.")
+    assert only_group(groups, "AMD").verdict == "agreed"
+    groups = scan_texts(extract, rules, a="AMD will invest $2.00 billion.", b="AMD will invest $2.50 billion.")
+    assert only_group(groups, "AMD").verdict == "disputed"
+
+
+def test_a_sources_older_figure_is_a_separate_fact_not_a_dispute(extract, rules):
+    groups = scan_texts(
+        extract, rules,
+        a="Nvidia reached a $5 trillion market cap, three months after it reached a $4 trillion market cap.",
+        b="Nvidia's market cap surpassing $5 trillion reflects confidence.",
+        c="Nvidia is now worth $5 trillion.",
+    )
+    nvidia = [g for g in groups if g.subject == "NVIDIA" and g.type == "market_value"]
+    assert sorted((g.verdict, len(g.sources)) for g in nvidia) == [("agreed", 3), ("single", 1)]
+
+
+def test_unattributed_claims_are_never_compared(extract, rules):
+    groups = scan_texts(extract, rules, a="The plan covers 50,000 GPUs.", b="The plan covers 90,000 GPUs.")
+    assert all(g.verdict == "single" for g in groups)
+
+
+def test_attribute_keeps_initial_apart_from_total(extract, rules):
+    groups = scan_texts(extract, rules,
+                        a="Oracle will deploy 50,000 GPUs, beginning with 13,000 units this year.",
+                        b="Oracle will deploy 50,000 GPUs in total.")
+    verdicts = {(g.attribute, g.verdict) for g in groups if g.subject == "Oracle"}
+    assert verdicts == {("total", "agreed"), ("initial", "single")}

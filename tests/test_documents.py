@@ -1,0 +1,51 @@
+"""Documents: front matter, datelines, positions and sentences."""
+
+from __future__ import annotations
+
+from factcheck.documents import document_from_text, split_sentences
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_abbreviations_and_decimals_do_not_split():
+    text = "Nvidia Corp. sold 2.5 million chips to U.S. firms. Dr. Kim said No. 1 was Inc. magazine. It grew."
+    assert sentences(text) == ["Nvidia Corp. sold 2.5 million chips to U.S. firms.",
+                               "Dr. Kim said No. 1 was Inc. magazine.", "It grew."]
+
+
+def test_korean_sentence_endings_split():
+    assert sentences("엔비디아는 26만 장을 공급한다. 삼성전자는 5만 장을 받는다.") == [
+        "엔비디아는 26만 장을 공급한다.", "삼성전자는 5만 장을 받는다."]
+
+
+def test_headline_lines_are_sentences_and_wrapped_lines_are_not():
+    text = "Nvidia bets big on Korea\nThe chip giant will ship\nover 50,000 GPUs to Samsung.\n"
+    assert sentences(text) == ["Nvidia bets big on Korea", "The chip giant will ship\nover 50,000 GPUs to Samsung."]
+
+
+def test_front_matter_is_metadata_but_headlines_are_scanned():
+    text = "---\ntitle: Korea's $3 Billion Bet\nsource: Daily Chip\npub_date: 2025-11-01\nauthor: X\n---\nBody 5 text.\n"
+    doc = document_from_text("a.md", text)
+    assert doc.metadata["source"] == "Daily Chip" and doc.name == "Daily Chip"
+    assert doc.pub_date == "2025-11-01" and doc.pub_date_origin == "front matter"
+    assert len(doc.scan_text) == len(text)
+    assert "Korea's $3 Billion Bet" in doc.scan_text
+    assert "Daily Chip" not in doc.scan_text and "2025-11-01" not in doc.scan_text
+
+
+def test_dateline_gives_the_publication_date():
+    doc = document_from_text("b.txt", "Today : Nov 01, 2025\nTechnology\n31 October 2025\n\nStory.")
+    assert doc.pub_date == "2025-11-01" and doc.pub_date_origin == "dateline"
+    assert document_from_text("c.txt", "No date here.\nJust text.").pub_date is None
+
+
+def test_positions_with_crlf_and_cr():
+    text = "one\r\ntwo\rthree 50,000\n"
+    doc = document_from_text("d.txt", text)
+    assert doc.position(text.index("50,000")) == (3, 7)
+
+
+def test_name_falls_back_to_file_name():
+    assert document_from_text("dir/x.txt", "text").name == "x.txt"
