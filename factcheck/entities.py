@@ -54,6 +54,7 @@ class Mention:
 @dataclass
 class Catalogue:
     entities: list[Entity]
+    places: frozenset[str] = frozenset()
     by_name: dict[str, Entity] = field(default_factory=dict)
     _alias_pattern: regex.Pattern | None = None
     _alias_map: dict[str, Entity] = field(default_factory=dict)
@@ -87,7 +88,11 @@ class Catalogue:
         return self.by_name.get(name)
 
     def mentions(self, text: str) -> list[Mention]:
-        """All mentions in ``text``, in order, descriptors resolved against earlier mentions."""
+        """All mentions in ``text``, in order, descriptors resolved against earlier mentions.
+
+        Organisations missing from the catalogue are found too (see
+        :func:`discover_organisations`), so an unfamiliar deal is still attributed.
+        """
         found: list[Mention] = []
         if self._alias_pattern is not None:
             for m in self._alias_pattern.finditer(text):
@@ -95,6 +100,11 @@ class Catalogue:
                 if entity is not None:
                     found.append(Mention(m.start(), m.end(), entity))
         taken = [(m.start, m.end) for m in found]
+        for start, end, name in discover_organisations(text, self.places):
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Mention(start, end, Entity(name, "company", extra=(("discovered", True),))))
+                taken.append((start, end))
+        found.sort(key=lambda mm: mm.start)
         descriptors = []
         for m in self._descriptor_pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -148,8 +158,10 @@ def _variants(alias: str) -> set[str]:
 def load_catalogue(paths: Iterable[Path], read: Callable[[Path], dict[str, Any]]) -> Catalogue:
     """Merge entity files in order; a later entry with the same name replaces an earlier one."""
     entities: dict[str, Entity] = {}
+    places: set[str] = set()
     for path in paths:
         data = read(path)
+        places.update(str(p) for p in data.get("places") or ())
         for item in data.get("entities") or data.get("people") or []:
             known = {"name", "kind", "aliases", "descriptors", "roles", "country"}
             entity = Entity(
@@ -162,4 +174,87 @@ def load_catalogue(paths: Iterable[Path], read: Callable[[Path], dict[str, Any]]
                 extra=tuple((k, v) for k, v in item.items() if k not in known),
             )
             entities[entity.name] = entity
-    return Catalogue(list(entities.values()))
+    return Catalogue(list(entities.values()), frozenset(places))
+
+
+# --------------------------------------------------------------------------- organisations not in the catalogue
+
+#: Words that end an organisation's name ("Halcyra AI", "Sablewood Systems").
+ORG_SUFFIXES = (
+    "AI|Systems|Labs?|Technologies|Technology|Compute|Computing|Cloud|Networks|Capital|Partners|Ventures"
+    "|Semiconductors?|Robotics|Energy|Holdings|Inc\\.?|Corp\\.?|Corporation|Ltd\\.?|Software|Dynamics|Industries"
+    "|Therapeutics|Motors|Electronics|Telecom|Communications|Analytics|Intelligence|Microsystems|Devices"
+    "|Solutions|Platforms|Data|Power|Foundry|Quantum|Photonics|Silicon|Bank|Group"
+)
+_NAME_WORD = r"\p{Lu}[\p{L}\d&'’-]*"
+_SUFFIXED_ORG = regex.compile(
+    rf"(?<![\p{{L}}\d])(?:{_NAME_WORD}\s+){{1,2}}(?:{ORG_SUFFIXES})(?![\p{{L}}\d])"
+)
+#: A capitalised word that acts like a company: it owns things, has shares, says or does things.
+_ORG_CONTEXT = regex.compile(
+    rf"(?<![\p{{L}}\d.’'-])(?P<name>\p{{Lu}}[\p{{Ll}}\d]+(?:\p{{Lu}}[\p{{Ll}}\d]*)*)(?=['’]s\b|\s+(?:shares|stock|said|says"
+    rf"|will|has|had|is|was|plans|agreed|announced|raised|signed|reported|expects|declined|confirmed|shareholders"
+    rf"|investors|customers)\b)"
+    rf"|(?<=\b(?:shares\s+of|stake\s+in|acquire|acquiring|acquisition\s+of|buy|buying|invest(?:ed|ing)?\s+in)\s+)"
+    rf"(?P<name2>\p{{Lu}}[\p{{Ll}}\d]+)(?![\p{{L}}])"
+)
+_PERSON = regex.compile(
+    r"(?P<first>\p{Lu}\p{Ll}+)\s+(?P<last>\p{Lu}[\p{Ll}'’-]+)(?=,\s+(?:the\s+|its\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}?"
+    r"(?:chief|CEO|president|founder|co-founder|chair|chairman|chairwoman|director|analyst|head|partner|minister"
+    r"|spokesperson|spokesman|spokeswoman|secretary|executive|officer|professor|economist|vice)\b|\s+(?:said|says|told|added|wrote)\b)"
+    r"|(?<=\b(?:CEO|chief\s+executive|President|Mr\.|Ms\.|Mrs\.|Dr\.|analyst|founder|said|according\s+to)\s+)"
+    r"(?P<first2>\p{Lu}\p{Ll}+)\s+(?P<last2>\p{Lu}[\p{Ll}'’-]+)"
+)
+#: Capitalised words that are never organisations on their own.
+_NOT_NAMES = frozenset(
+    """The This That These Those It Its In On At By For From With As An A And But Or If When While After Before
+    Since During Under Over Up Down Out Now Then Today Tomorrow Yesterday Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November December
+    He She They We You I His Her Their Our Your Analysts Investors Shares Officials Executives Sources Meanwhile
+    However Also Still Yet Both Each Every All Some Many Most Such Why What Who How Where Here There Bottom Start
+    Look Then Read Note Update Editor Reporting About Launch Historic Inside Breaking Chief President CEO Mr Ms Dr Deputy Minister Prime Governor""".split()
+)
+
+
+def discover_organisations(text: str, places: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Organisations an article names that the catalogue does not know: (start, end, name).
+
+    A name ending in an organisation word ("Halcyra AI", "Sablewood Systems"),
+    or a capitalised word that behaves like a company at least once ("Cerebras
+    said", "shares of Groq", "Lambda's").  Names of people (a first and last
+    name next to a title or "said") and places (the catalogue's ``places``) are
+    not organisations.
+    """
+    people: set[str] = set()
+    for m in _PERSON.finditer(text):
+        first, last = m.group("first") or m.group("first2"), m.group("last") or m.group("last2")
+        people.update((first, last, f"{first} {last}"))
+    lowered = set(regex.findall(r"(?<![\p{L}])\p{Ll}[\p{Ll}-]+", text))
+
+    def common(word: str) -> bool:  # "Physical AI", "Sovereign AI": ordinary words, capitalised
+        return word.lower() in lowered or word in _NOT_NAMES
+
+    names: set[str] = set()
+    for m in _SUFFIXED_ORG.finditer(text):
+        words = m.group().split()
+        while words and (words[0] in _NOT_NAMES or regex.search(r"['’]s$|-", words[0])):
+            words = words[1:]
+        if any(regex.search(r"['’]s$", w) for w in words):
+            continue
+        name = " ".join(words)
+        if (len(words) >= 2 and name not in places and not (set(words) & people)
+                and not any(common(w) for w in words[:-1])):
+            names.add(name)
+    for m in _ORG_CONTEXT.finditer(text):
+        name = m.group("name") or m.group("name2")
+        if (not name or len(name) <= 2 or common(name) or name in places or name in people
+                or regex.search(rf"\p{{Lu}}[\p{{L}}.]*\s+{regex.escape(name)}(?![\p{{L}}])", text)
+                or not regex.search(rf"[\p{{Ll}}\d,]\s+{regex.escape(name)}(?![\p{{L}}])", text)):
+            continue  # part of a longer name, or only ever capitalised because it starts a sentence
+        names.add(name)
+    if not names:
+        return []
+    pattern = regex.compile(
+        r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\p{L}\d])"
+    )
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
