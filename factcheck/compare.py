@@ -64,7 +64,7 @@ def align(claims: list[Claim], tol: float) -> list[list[Claim]]:
     for claim in claims:
         figures = figures_by_source[claim.source]
         for figure in figures:
-            if same_value(figure[0].value, claim.value, tol):
+            if same_value(figure[0].value, claim.value, tol) and figure[0].time == claim.time:
                 figure.append(claim)
                 break
         else:
@@ -133,8 +133,8 @@ def judge(key: tuple[str, str, str, str], claims: list[Claim], tol: float) -> Gr
         for j in range(i + 1, len(claims)):
             a, b = claims[i], claims[j]
             pair = tuple(sorted((a.source, b.source)))
-            if a.source == b.source or pair in seen_pairs:
-                continue
+            if a.source == b.source or pair in seen_pairs or (a.time and b.time and a.time != b.time):
+                continue  # figures measured at different times ("early trading", "the close") cannot conflict
             if not overlap(intervals[i], intervals[j]):
                 seen_pairs.add(pair)
                 group.conflicts.append((i, j))

@@ -26,8 +26,8 @@ UNATTRIBUTED = "unattributed"
 #: A sentence without any of these cannot hold a figure.
 _CANDIDATE = regex.compile(
     r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|quarter|tens|several"
-    r"|a\s+few|scores)\b)"
+    r"|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third"
+    r"|fifth|tenth|tens|several|a\s+few|scores)\b)"
 )
 #: Clause boundaries inside a sentence; the delimiter opens the next clause.
 _CLAUSE_BREAK = regex.compile(r",\s|;\s*|:\s|\s[—–-]\s|—|\(|\)|\s(?=(?:but|while|whereas|although|though)\s)")
@@ -97,7 +97,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
         sentence = _Sentence(document, index, s, e, mentions)
         for match in _resolve_overlaps(found):
             claims.extend(_claims_from(match, sentence, rules))
-    claims.sort(key=lambda c: (c.offset, c.type, c.subject))
+    claims.sort(key=lambda c: c.offset)  # stable: "Samsung and SK Hynix will each …" keeps its order
     return claims
 
 
@@ -158,6 +158,7 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
         scale2=_group(m, "scale2"),
         vague=_group(m, "vague"),
         multiplier=multiplier,
+        negative=bool(_group(m, "negative")),
     )
     try:
         figure = figure_from(reading, tolerance=rule.about)
@@ -299,6 +300,10 @@ def attribute_subject(
     def avoided(mm: Mention) -> bool:
         return bool(avoid.intersection(mm.entity.roles))
 
+    if rule.subject_from_figure:
+        inside = [mm for mm in sentence.mentions if ms <= mm.start and mm.end <= me]
+        if inside:
+            return [(inside[0].entity.name, "named in the figure")]
     objects = _object_mentions(text, sentence, usable)
     in_clause = [mm for mm in usable if clause[0] <= mm.start and mm.end <= clause[1]]
     before_clause = [mm for mm in in_clause if mm.end <= fs]

@@ -47,7 +47,8 @@ SCALES = {
 }
 #: Korean myriad units (used with digits: "26만", "4조 3천억").
 KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 1e4, "억": 1e8, "조": 1e12}
-FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3, "fifth": 0.2,
+             "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
 
 #: Hedge phrases → qualifier.  "nearly" is its own kind: just under, within tolerance.
 HEDGES: dict[str, tuple[str, ...]] = {
@@ -291,6 +292,7 @@ class Reading:
     scale2: str | None = None
     vague: str | None = None
     multiplier: float = 1.0  # unit conversion (e.g. GW → W), applied after parsing
+    negative: bool = False  # a fall ("shares fell 3%") is a negative figure
 
 
 def figure_from(reading: Reading, tolerance: float = 0.10) -> Figure:
@@ -312,7 +314,14 @@ def figure_from(reading: Reading, tolerance: float = 0.10) -> Figure:
         qualifier = qualifier_of(reading.hedge)
     if reading.suffix:
         qualifier = qualifier_of(reading.suffix) if qualifier == "exact" else qualifier
-    return hedged_figure(value * m, step * m, qualifier, tolerance)
+    figure = hedged_figure(value * m, step * m, qualifier, tolerance)
+    return negated(figure) if reading.negative else figure
+
+
+def negated(figure: Figure) -> Figure:
+    """The same figure below zero: "fell 3%" → -3 with the interval mirrored."""
+    iv = figure.interval
+    return Figure(-figure.value, Interval(-iv.high, -iv.low, iv.high_closed, iv.low_closed), figure.qualifier)
 
 
 def hedged_figure(value: float, step: float, qualifier: str, tolerance: float = 0.10) -> Figure:

@@ -23,7 +23,7 @@ SPECIAL_FILES = {"pieces", "entities", "people"}
 
 #: Named groups the engine reads from a pattern match.
 ENGINE_GROUPS = ("qualifier", "number", "number2", "scale", "scale2", "unit", "currency", "currency_word",
-                 "vague", "suffix", "figure", "subject", "time")
+                 "vague", "suffix", "figure", "negative")
 
 #: Default per-call regex timeout (seconds): bounds a pattern that backtracks.
 PATTERN_TIMEOUT = 1.0
@@ -66,6 +66,7 @@ class Rule:
     cues: list[Cue] = field(default_factory=list)
     time_cues: list[Cue] = field(default_factory=list)
     avoid_roles: tuple[str, ...] = ()
+    subject_from_figure: bool = False  # an entity named inside the figure ("120 million AMD shares") is its subject
     tolerance: float = 0.0  # relative difference under which central values are the same
     about: float = 0.10  # the ± an "about" hedge gives
     priority: int = 0
@@ -178,6 +179,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Ru
         alternatives = "|".join(f"(?:{m})" for m in u.get("match") or [])
         units.append(Unit(str(u["name"]), _compile(alternatives, where), float(u.get("multiplier", 1))))
     local = dict(pieces)
+    local.update({str(k): str(v) for k, v in (data.get("pieces") or {}).items()})  # pieces of this rule only
     if units:
         local["unit"] = "(?P<unit>" + "|".join(f"(?:{m})" for u in data.get("units") for m in u.get("match")) + ")"
     patterns, sources = [], []
@@ -210,6 +212,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Ru
         cues=cues,
         time_cues=time_cues,
         avoid_roles=tuple(subject.get("avoid_roles") or ()),
+        subject_from_figure=bool(subject.get("from_figure", False)),
         tolerance=float(data.get("tolerance", 0.0)),
         about=float(data.get("about", 0.10)),
         priority=int(data.get("priority", 0)),
