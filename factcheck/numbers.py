@@ -104,7 +104,7 @@ _BIGSCALE = "thousand|million|billion|trillion"
 DIGITS = (
     r"(?<![\w.,/:#@-])(?<![\w][-])"
     r"(?:\d{1,3}(?:,\d{3})+(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,])|\d+)"
-    r"(?:\.\d+)?"
+    r"(?:\.\d+)?(?!\.\d)"
 )
 WORDS = (
     rf"(?:(?:a|an|one)[\s-]+)?(?:half|quarter)(?:[\s-]+(?:a|an|of[\s-]+a))?[\s-]+(?:{_BIGSCALE})"
