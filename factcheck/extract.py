@@ -150,7 +150,7 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
     if unit_name is None:
         return []
     reading = Reading(
-        number=m.group("number") or "",
+        number=_group(m, "number") or "",
         scale=_group(m, "scale"),
         hedge=_group(m, "qualifier"),
         suffix=_group(m, "suffix"),
@@ -244,7 +244,12 @@ def _unit(rule: Rule, m: regex.Match) -> tuple[str | None, float]:
 def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> str | None:
     """The first cue whose words occur in the figure's clause (or sentence)."""
     for cue in cues:
-        a, b = clause if cue.within == "clause" else (sentence.start, sentence.end)
+        if cue.within == "before":  # the figure's clause, or anywhere earlier in its sentence
+            a, b = sentence.start, clause[1]
+        elif cue.within == "near":  # a few words before the figure, a word or two after it
+            a, b = max(sentence.start, match.start - 60), min(sentence.end, match.end + 15)
+        else:
+            a, b = clause if cue.within == "clause" else (sentence.start, sentence.end)
         for hit in cue.match.finditer(sentence.text, a, b):
             if hit.end() <= match.start or hit.start() >= match.end:
                 return cue.value

@@ -79,7 +79,7 @@ def test_money_and_market_value(result):
     assert by_source(claims_for(result, "market_value", "NVIDIA")) == {
         "000": {("exact", 5e12), ("exact", 4e12)}, "001": {("exact", 5e12)}, "003": {("exact", 5e12)}}
     assert by_source(claims_for(result, "money", "NVIDIA", "orders")) == {"000": {("over", 500e9)}}
-    assert by_source(claims_for(result, "money", "NVIDIA", "revenue")) == {"000": {("over", 20e9)}}
+    assert by_source(claims_for(result, "money", "NVIDIA", "revenue forecast")) == {"000": {("over", 20e9)}}
     assert ("exact", 95) in by_source(claims_for(result, "percent", "NVIDIA", "market share"))["001"]
 
 
