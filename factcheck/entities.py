@@ -198,6 +198,8 @@ _ORG_CONTEXT = regex.compile(
     rf"|(?<=\b(?:shares\s+of|stake\s+in|acquire|acquiring|acquisition\s+of|buy|buying|invest(?:ed|ing)?\s+in)\s+)"
     rf"(?P<name2>\p{{Lu}}[\p{{Ll}}\d]+)(?![\p{{L}}])"
 )
+#: What only a company does: a name followed by these is one even at the start of a sentence.
+_STRONG_ORG_AFTER = regex.compile(r"['’]s\s+(?:shares|stock|valuation|revenue)\b|\s+(?:shares|stock|raised|shareholders|agreed\s+to\s+(?:buy|acquire))\b")
 _PERSON = regex.compile(
     r"(?P<first>\p{Lu}\p{Ll}+)\s+(?P<last>\p{Lu}[\p{Ll}'’-]+)(?=,\s+(?:the\s+|its\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}?"
     r"(?:chief|CEO|president|founder|co-founder|chair|chairman|chairwoman|director|analyst|head|partner|minister"
@@ -249,7 +251,8 @@ def discover_organisations(text: str, places: frozenset[str] = frozenset()) -> l
         name = m.group("name") or m.group("name2")
         if (not name or len(name) <= 2 or common(name) or name in places or name in people
                 or regex.search(rf"\p{{Lu}}[\p{{L}}.]*\s+{regex.escape(name)}(?![\p{{L}}])", text)
-                or not regex.search(rf"[\p{{Ll}}\d,]\s+{regex.escape(name)}(?![\p{{L}}])", text)):
+                or not (regex.search(rf"[\p{{Ll}}\d,]\s+{regex.escape(name)}(?![\p{{L}}])", text)
+                        or _STRONG_ORG_AFTER.match(text, m.end()))):
             continue  # part of a longer name, or only ever capitalised because it starts a sentence
         names.add(name)
     if not names:

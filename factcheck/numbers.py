@@ -116,7 +116,8 @@ WORDS = (
 PIECES: dict[str, str] = {
     "digits": DIGITS,
     "number_words": WORDS,
-    "number": rf"(?P<number>{DIGITS}(?![\w])|{DIGITS}(?=[kKmMbBT](?:n|ln|r)?\b|[kKmMbB]\+)|(?i:\b(?:{WORDS}))\b)",
+    "number": (rf"(?P<number>{DIGITS}(?![\w])|{DIGITS}(?=[kKmMbBT](?:n|ln|r)?\b|[kKmMbB]\+)"
+               rf"|{DIGITS}(?=(?:[GMkT]Wh?|GPUs?)\b)|(?i:\b(?:{WORDS}))\b)"),
     "number2": rf"(?P<number2>{DIGITS}|(?i:\b(?:{WORDS}))\b)",
     "scale": (r"(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakhs?|crore|bn|bln|mn|mln|mil|tn|tln)\b"
               r"|MM\b|[kKmMbBT](?![\w']))"),
