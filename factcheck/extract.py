@@ -252,7 +252,7 @@ def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> s
             a, b = clause if cue.within == "clause" else (sentence.start, sentence.end)
         for hit in cue.match.finditer(sentence.text, a, b):
             if hit.end() <= match.start or hit.start() >= match.end:
-                return cue.value
+                return " ".join(hit.group().lower().split()) if cue.value == "matched" else cue.value
     return None
 
 
