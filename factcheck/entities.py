@@ -250,7 +250,7 @@ def discover_organisations(text: str, places: frozenset[str] = frozenset()) -> l
     for m in _ORG_CONTEXT.finditer(text):
         name = m.group("name") or m.group("name2")
         if (not name or len(name) <= 2 or common(name) or name in places or name in people
-                or regex.search(rf"\p{{Lu}}[\p{{L}}.]*\s+{regex.escape(name)}(?![\p{{L}}])", text)
+                or regex.search(rf"\p{{Lu}}\p{{L}}*[ \t]+{regex.escape(name)}(?![\p{{L}}])", text)
                 or not (regex.search(rf"[\p{{Ll}}\d,]\s+{regex.escape(name)}(?![\p{{L}}])", text)
                         or _STRONG_ORG_AFTER.match(text, m.end()))):
             continue  # part of a longer name, or only ever capitalised because it starts a sentence
