@@ -23,12 +23,6 @@ from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 
 UNATTRIBUTED = "unattributed"
 
-#: A sentence without any of these cannot hold a figure.
-_CANDIDATE = regex.compile(
-    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third"
-    r"|fifth|tenth|tens|several|a\s+few|scores)\b)"
-)
 #: Clause boundaries inside a sentence; the delimiter opens the next clause.
 _CLAUSE_BREAK = regex.compile(r",\s|;\s*|:\s|\s[—–-]\s|—|\(|\)|\s(?=(?:but|while|whereas|although|though)\s)")
 #: Words that make the mention after them an object, not the clause's subject.
@@ -73,8 +67,9 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
     claims: list[Claim] = []
     sentences = document.sentences
     disabled: set[str] = set()
+    candidates = rules.candidate_pattern
     for index, (s, e) in enumerate(sentences):
-        if not _CANDIDATE.search(text, s, e):
+        if not candidates.search(text, s, e):
             continue
         found: list[_Match] = []
         for rule in rules.rules:
@@ -299,7 +294,7 @@ def attribute_subject(
     text = sentence.text
     avoid = set(rule.avoid_roles)
     clause = sentence.clause_of(fs)
-    usable = [mm for mm in sentence.mentions if not (ms <= mm.start < me) and not _is_channel(text, sentence, mm)
+    usable = [mm for mm in sentence.mentions if not (fs <= mm.start < fe) and not _is_channel(text, sentence, mm)
               and not _is_modifier(text, mm, sentence.mentions)]
 
     def avoided(mm: Mention) -> bool:

@@ -28,6 +28,13 @@ ENGINE_GROUPS = ("qualifier", "number", "number2", "scale", "scale2", "unit", "c
 #: Default per-call regex timeout (seconds): bounds a pattern that backtracks.
 PATTERN_TIMEOUT = 1.0
 
+#: A sentence without any of these (or a rule's own ``candidates``) cannot hold a figure.
+CANDIDATE = (
+    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third"
+    r"|fifth|tenth|tens|several|a\s+few|scores)\b)"
+)
+
 _PIECE_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -73,6 +80,7 @@ class Rule:
     description: str = ""
     examples: list[dict[str, Any]] = field(default_factory=list)
     trigger: regex.Pattern | None = None  # cheap test: can this rule match in a sentence at all?
+    candidates: str | None = None  # figures without a digit or number word this rule can read ("a gigawatt")
 
     def unit_of(self, text: str | None) -> Unit | None:
         if not text:
@@ -90,6 +98,12 @@ class RuleSet:
     rules: list[Rule]
     catalogue: Catalogue
     folders: list[str] = field(default_factory=list)
+
+    @functools.cached_property
+    def candidate_pattern(self) -> regex.Pattern:
+        """Sentences that can hold a figure: digits, number words, or what a rule adds."""
+        extra = [r.candidates for r in self.rules if r.candidates]
+        return regex.compile("|".join([CANDIDATE] + extra))
 
     def by_type(self, claim_type: str) -> Rule | None:
         for rule in self.rules:
@@ -219,6 +233,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Ru
         description=str(data.get("description", "")).strip(),
         examples=list(data.get("examples") or []),
         trigger=trigger,
+        candidates=str(data["candidates"]) if data.get("candidates") else None,
     )
 
 
