@@ -26,7 +26,7 @@ UNATTRIBUTED = "unattributed"
 #: A sentence without any of these cannot hold a figure.
 _CANDIDATE = regex.compile(
     r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|quarter|tens|several"
+    r"|sixty|seventy|eighty|ninety|(?:hundred|thousand|million|billion|trillion|dozen)s?|half|quarter|tens|several"
     r"|a\s+few|scores)\b)"
 )
 #: Clause boundaries inside a sentence; the delimiter opens the next clause.
@@ -150,7 +150,7 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
     if unit_name is None:
         return []
     reading = Reading(
-        number=m.group("number") or "",
+        number=_group(m, "number") or "",
         scale=_group(m, "scale"),
         hedge=_group(m, "qualifier"),
         suffix=_group(m, "suffix"),

@@ -167,7 +167,8 @@ def parse_number_words(text: str) -> float:
     seen = False
     for i, word in enumerate(tokens):
         if word in ("a", "an"):
-            current = current or 1.0
+            if not fraction:  # "half a million": the "a" belongs to the fraction
+                current = current or 1.0
             seen = True
         elif word in UNITS:
             current += UNITS[word]
