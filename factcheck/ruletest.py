@@ -140,3 +140,53 @@ def run_examples(rules: RuleSet, types: Iterable[str] | None = None) -> list[Exa
 def example_ids(rules: RuleSet) -> list[tuple[str, int]]:
     """(claim type, example index) for every example: what a test parametrises over."""
     return [(rule.type, i) for rule in rules.rules for i in range(len(rule.examples))]
+
+
+# --------------------------------------------------------------------------- the rules in effect
+
+
+@dataclass
+class RuleSummary:
+    """A rule in effect, for ``factcheck rules list``."""
+
+    type: str
+    path: str
+    origin: str  # "packaged" or the folder it was added from
+    patterns: int
+    cues: int
+    examples: int
+    priority: int
+    extended_by: list[str]
+    replaces: str = ""  # the packaged file a user rule of the same type replaced
+
+
+def summarise_rules(rules: RuleSet) -> list[RuleSummary]:
+    """The rules in effect, where each comes from, and what it replaced or was extended by."""
+    from pathlib import Path
+
+    from .rules import load_rules, packaged_rules_dir
+
+    packaged_dir = packaged_rules_dir().resolve()
+    packaged = load_rules()
+    out = []
+    for rule in rules.rules:
+        folder = Path(rule.path).resolve().parent
+        origin = "packaged" if folder == packaged_dir else str(Path(rule.path).parent)
+        base = packaged.by_type(rule.type)
+        replaces = base.path if base is not None and origin != "packaged" else ""
+        out.append(RuleSummary(rule.type, rule.path, origin, len(rule.patterns), len(rule.cues), len(rule.examples),
+                               rule.priority, list(rule.extended_by), replaces))
+    return out
+
+
+def rules_from(rules: RuleSet, folder: str) -> list[str]:
+    """Claim types a folder defines or extends: what ``rules test FOLDER`` runs."""
+    from pathlib import Path
+
+    where = Path(folder).resolve()
+    types = []
+    for rule in rules.rules:
+        files = [rule.path, *rule.extended_by]
+        if any(Path(f).resolve().parent == where for f in files):
+            types.append(rule.type)
+    return types
