@@ -140,6 +140,8 @@ PIECES: dict[str, str] = {
     "vague": (r"(?P<vague>(?i:tens|dozens|hundreds|thousands|millions|billions|several|a\s+few|scores)"
               r"(?:\s+of)?(?:\s+(?i:thousands|millions|billions|trillions|thousand|million|billion|trillion)"
               r"(?:\s+of)?)?)"),
+    "korean_hedge": rf"(?P<qualifier>{_alternation(KOREAN_HEDGES_BEFORE)})",
+    "korean_plus": rf"(?P<suffix>{_alternation(KOREAN_HEDGES_AFTER)})",
     "korean_number": r"(?P<number>\d[\d,.]*(?:\s?[십백천만억조]+(?:\s?\d[\d,.]*\s?[십백천만억조]+)*)?)",
 }
 
