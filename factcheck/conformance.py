@@ -249,7 +249,8 @@ def _show(found: list[Found], text: str) -> str:
     return ", ".join(f"{text[s:e]!r}={v:g}" for s, e, v in found) or "nothing"
 
 
-def report(results: list[FileResult], out=sys.stdout, verbose: bool = False) -> None:
+def report(results: list[FileResult], out=None, verbose: bool = False) -> None:
+    out = out or sys.stdout
     for r in results:
         every = sum(1 for c in r.cases if c.passed)
         print(f"{r.name}: {r.passed}/{len(r.in_scope)} in-scope cases pass ({100 * r.rate:.1f} %); "
