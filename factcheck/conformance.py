@@ -69,12 +69,17 @@ class FileResult:
 
 
 def default_dir(start: Path | None = None) -> Path | None:
-    """``shared/conformance/recognizers-text`` in the repository's parent folder (or further up)."""
+    """``shared/conformance/recognizers-text`` in the repository's parent folder (or further up).
+
+    The repository is the one holding ``start`` (a file in it; default this module, which in an
+    installed package is not in a checkout), else the current directory's.
+    """
     repo = (start or Path(__file__)).resolve().parent.parent
-    for folder in [repo.parent, *repo.parent.parents]:
-        candidate = folder / "shared" / "conformance" / "recognizers-text"
-        if candidate.is_dir():
-            return candidate
+    for base in (repo, Path.cwd().resolve()):
+        for folder in [base.parent, *base.parent.parents]:
+            candidate = folder / "shared" / "conformance" / "recognizers-text"
+            if candidate.is_dir():
+                return candidate
     return None
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factcheck import conformance
 from factcheck.numbers import currency_code, parse_number, scale_factor
 
-FOLDER = conformance.default_dir()
+FOLDER = conformance.default_dir(Path(__file__))  # the checkout's parent, also when installed
 
 
 @pytest.mark.skipif(FOLDER is None, reason="shared/conformance/recognizers-text is not beside the repository")
