@@ -42,7 +42,8 @@ def _root(
 
 
 PathsArg = typer.Argument(..., help="Files or folders (searched recursively for .txt and .md); '-' reads stdin.")
-RulesOpt = typer.Option(None, "--rules", help="A folder of extra rule files (repeatable); same claim type replaces.")
+RulesOpt = typer.Option(None, "--rules", help="A folder of extra rule files (repeatable); a rule of the same claim "
+                                               "type replaces the packaged one, 'extends: TYPE' adds to it.")
 FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table or json.")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
 FollowOpt = typer.Option(False, "--follow-links", help="Follow symbolic links inside folders.")
