@@ -42,7 +42,8 @@ def _root(
 
 
 PathsArg = typer.Argument(..., help="Files or folders (searched recursively for .txt and .md); '-' reads stdin.")
-RulesOpt = typer.Option(None, "--rules", help="A folder of extra rule files (repeatable); same claim type replaces.")
+RulesOpt = typer.Option(None, "--rules", help="A folder of extra rule files (repeatable); a rule of the same claim "
+                                               "type replaces the packaged one, 'extends: TYPE' adds to it.")
 FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table or json.")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
 FollowOpt = typer.Option(False, "--follow-links", help="Follow symbolic links inside folders.")
@@ -194,6 +195,109 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
     failing = _split(fail_on)
     if failing and any(g.verdict in failing for g in result.groups if not types or g.type in types):
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- factcheck rules …
+
+rules_app = typer.Typer(
+    no_args_is_help=True,
+    help="Write and check extraction rules: list, validate, test their examples, explain a match.",
+)
+app.add_typer(rules_app, name="rules")
+
+FolderArg = typer.Argument(None, help="A folder of rule files (default: the packaged rules).")
+
+
+@rules_app.command("list")
+def rules_list(rules: Optional[List[str]] = RulesOpt, debug: bool = DebugOpt) -> None:
+    """The rule files in effect: claim types, where they come from, pattern and example counts."""
+    _run(debug, lambda: _rules_list(rules))
+
+
+def _rules_list(rule_dirs) -> int:
+    from .report.rules import render_rule_list
+    from .ruletest import summarise_rules
+
+    ruleset = _load_rules(rule_dirs)
+    render_rule_list(_console(None), summarise_rules(ruleset), ruleset.folders)
+    return EXIT_OK
+
+
+@rules_app.command("validate")
+def rules_validate(folder: Optional[str] = FolderArg, debug: bool = DebugOpt) -> None:
+    """Check rule files against the rule schema and compile their patterns (exit 2 on any problem)."""
+    _run(debug, lambda: _rules_validate(folder))
+
+
+def _rules_validate(folder) -> int:
+    from pathlib import Path
+
+    from .report.rules import render_issues
+    from .rules import SPECIAL_FILES, packaged_rules_dir
+    from .schema import check_folders
+
+    packaged = packaged_rules_dir()
+    target = Path(folder) if folder else packaged
+    if not target.is_dir():
+        raise Failure(f"{target}: rules folder not found")
+    same = target.resolve() == packaged.resolve()
+    issues = check_folders([target], () if same else [packaged])
+    checked = sum(1 for p in target.glob("*.y*ml") if p.stem not in SPECIAL_FILES - {"pieces"})
+    render_issues(sys.stdout, issues, checked)
+    return EXIT_ERROR if issues else EXIT_OK
+
+
+@rules_app.command("test")
+def rules_test(
+    folder: Optional[str] = FolderArg,
+    rules: Optional[List[str]] = RulesOpt,
+    claim_type: Optional[str] = typer.Option(None, "--type", help="Only these claim types, e.g. money,power."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show passing examples too."),
+    debug: bool = DebugOpt,
+) -> None:
+    """Run each rule's examples and show every difference (exit 1 when one fails)."""
+    _run(debug, lambda: _rules_test(folder, rules, claim_type, verbose))
+
+
+def _rules_test(folder, rule_dirs, claim_type, verbose) -> int:
+    from .report.rules import render_example_results
+    from .ruletest import rules_from, run_examples
+
+    dirs = list(rule_dirs or []) + ([folder] if folder else [])
+    ruleset = _load_rules(dirs)
+    types = set(rules_from(ruleset, folder)) if folder else None
+    wanted = _split(claim_type)
+    if wanted:
+        known = {r.type for r in ruleset.rules}
+        for t in wanted - known:
+            raise Failure(f"unknown claim type {t!r} (rules loaded: {', '.join(sorted(known))})")
+        types = wanted if types is None else types & wanted
+    if types is not None and not types:
+        raise Failure(f"{folder}: no rule files in this folder")
+    results = run_examples(ruleset, types)
+    render_example_results(sys.stdout, results, verbose)
+    return EXIT_FINDINGS if any(r.failed for r in results) else EXIT_OK
+
+
+@rules_app.command("explain")
+def rules_explain(
+    text: str = typer.Argument(..., help="A sentence or paragraph to explain; '-' reads stdin."),
+    rules: Optional[List[str]] = RulesOpt,
+    debug: bool = DebugOpt,
+) -> None:
+    """Which rule and pattern matched each figure, the groups, value, interval, subject and why."""
+    _run(debug, lambda: _rules_explain(text, rules))
+
+
+def _rules_explain(text, rule_dirs) -> int:
+    from .explain import explain
+    from .report.rules import render_explanation
+
+    if text == "-":
+        text = sys.stdin.read()
+    ruleset = _load_rules(rule_dirs)
+    render_explanation(sys.stdout, explain(text, ruleset))
     return EXIT_OK
 
 

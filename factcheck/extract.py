@@ -18,7 +18,7 @@ import regex
 from .claims import INF, Claim, Problem
 from .documents import Document
 from .entities import Entity, Mention
-from .numbers import CURRENCY_SIGNS, CURRENCY_WORDS, NumberError, Reading, figure_from
+from .numbers import CURRENCY_SIGNS, CURRENCY_WORDS, NumberError, Reading, currency_code, figure_from
 from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 
 UNATTRIBUTED = "unattributed"
@@ -222,7 +222,7 @@ def _unit(rule: Rule, m: regex.Match) -> tuple[str | None, float]:
     if rule.unit_from == "currency":
         sign = _group(m, "currency")
         if sign:
-            return CURRENCY_SIGNS.get(sign, sign), 1.0
+            return currency_code(sign), 1.0
         word = _group(m, "currency_word")
         if word:
             return CURRENCY_WORDS.get(word.lower(), CURRENCY_WORDS.get(word, word.upper())), 1.0

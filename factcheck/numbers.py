@@ -40,7 +40,7 @@ TENS = {
 }
 #: Scale words and abbreviations → multiplier.  Case matters for one-letter forms.
 SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "K": 1e3, "lakh": 1e5, "lakhs": 1e5,
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "K": 1e3, "lakh": 1e5, "lakhs": 1e5, "lakh crore": 1e12, "lakhs crore": 1e12,
     "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "m": 1e6, "M": 1e6, "MM": 1e6, "crore": 1e7,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9, "trillion": 1e12, "tn": 1e12,
     "tln": 1e12, "tr": 1e12, "T": 1e12,
@@ -75,12 +75,19 @@ CURRENCY_SIGNS = {
     "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD",
     "HK$": "HKD", "S$": "SGD", "NZ$": "NZD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "¥": "JPY", "JPY": "JPY", "₩": "KRW", "KRW": "KRW", "₹": "INR", "INR": "INR", "CNY": "CNY",
-    "RMB": "CNY", "CHF": "CHF", "Rs": "INR", "Rs.": "INR",
+    "RMB": "CNY", "CHF": "CHF", "Rs": "INR", "Rs.": "INR", "MX$": "MXN", "Mex$": "MXN",
 }
+#: Letter prefixes of a dollar sign, also spaced ("US $ 150 million") or in lower case in wire copy
+#: ("hk $ 10.05 billion").  Not "us" (in "paid us $5 million" it is a pronoun), nor one-letter ones
+#: (C$, A$, S$ only as written): "a $5 billion deal" is not in Australian dollars.
+DOLLAR_PREFIXES = {"U.S.": "USD", "U.S": "USD", "HK": "HKD", "NZ": "NZD", "MEX": "MXN", "MX": "MXN"}
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP", "pound": "GBP", "pounds sterling": "GBP",
     "gbp": "GBP", "yen": "JPY", "won": "KRW", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
+    "us dollar": "USD", "u.s. dollar": "USD", "australian dollars": "AUD", "australian dollar": "AUD",
+    "canadian dollars": "CAD", "canadian dollar": "CAD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
+    "chinese yuan": "CNY", "rmb": "CNY", "cny": "CNY", "jpy": "JPY", "krw": "KRW", "inr": "INR", "chf": "CHF",
     "rupee": "INR", "swiss francs": "CHF", "francs": "CHF", "원": "KRW", "달러": "USD", "엔": "JPY",
     "유로": "EUR", "위안": "CNY",
 }
@@ -99,10 +106,10 @@ def _alternation(words) -> str:
 
 _NUMWORD = _alternation(list(UNITS) + list(TENS) + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
 _COUNTWORD = _alternation(list(UNITS) + list(TENS))  # a word number starts with a count, not a scale
-_BIGSCALE = "thousand|million|billion|trillion"
+_BIGSCALE = "thousand|million|billion|trillion|dozen"
 
 DIGITS = (
-    r"(?<![\w.,/:#@-])(?<![\w][-])"
+    r"(?<![\w.,/:#@%-])(?<![\w][-])"
     r"(?:\d{1,3}(?:,\d{3})+(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,])|\d+)"
     r"(?:\.\d+)?(?!\.\d)"
 )
@@ -116,20 +123,27 @@ WORDS = (
 PIECES: dict[str, str] = {
     "digits": DIGITS,
     "number_words": WORDS,
-    "number": (rf"(?P<number>{DIGITS}(?![\w])|{DIGITS}(?=[kKmMbBT](?:n|ln|r)?\b|[kKmMbB]\+)"
-               rf"|{DIGITS}(?=(?:[GMkT]Wh?|GPUs?)\b)|(?i:\b(?:{WORDS}))\b)"),
+    # digits not followed by a letter or by more decimals ("180.25ml" is no "180"), digits glued to a
+    # scale ("10k", "1.2b", "1MM", "2mil"), or number words; "one" after a determiner is a pronoun.
+    "number": (rf"(?P<number>{DIGITS}(?![\w]|\.\d)|{DIGITS}(?=[kKmMbBT](?:n|ln|r)?\b|MM\b|(?i:mil)\b|[kKmMbB]\+)"
+               rf"|{DIGITS}(?=(?:[GMkT]Wh?|GPUs?)\b)"
+               rf"|(?!(?<=\b(?i:the|this|that|which|each|every|any|no|another)\s+)(?i:one)\b"
+               rf"(?![\s-]+(?i:hundred|thousand|million|billion|trillion|dozen)))(?i:\b(?:{WORDS}))\b)"),
     "number2": rf"(?P<number2>{DIGITS}|(?i:\b(?:{WORDS}))\b)",
-    "scale": (r"(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakhs?|crore|bn|bln|mn|mln|mil|tn|tln)\b"
+    "scale": (r"(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakhs?\s+crores?|lakhs?|crores?|bn|bln|mn"
+              r"|mln|mil|tn|tln)\b"
               r"|MM\b|[kKmMbBT](?![\w']))"),
     "scale2": (r"(?P<scale2>(?i:hundred|thousand|million|billion|trillion|bn|bln|mn|mln|tn)\b|[kKmMbBT](?![\w']))"),
     "hedge": rf"(?P<qualifier>(?i:{_alternation(w for ws in HEDGES.values() for w in ws if w != '~')})(?=\s)|~)",
     "plus": r"(?P<suffix>\+|-plus\b|\s+plus\b|\s+or\s+more\b|-odd\b|\s+or\s+so\b|\s+or\s+(?:less|fewer)\b)",
-    "currency": rf"(?P<currency>{_alternation(CURRENCY_SIGNS)})",
-    "currency2": rf"(?:{_alternation(CURRENCY_SIGNS)})",
+    "currency": rf"(?P<currency>(?:\bUS|(?i:\b(?:{_alternation(DOLLAR_PREFIXES)})))\s?\$|{_alternation(CURRENCY_SIGNS)})",
+    "currency2": rf"(?:(?:\bUS|(?i:\b(?:{_alternation(DOLLAR_PREFIXES)})))\s?\$|{_alternation(CURRENCY_SIGNS)})",
     "currency_word": rf"(?P<currency_word>(?i:{_alternation(w for w in CURRENCY_WORDS if w.isascii())})\b)",
     "vague": (r"(?P<vague>(?i:tens|dozens|hundreds|thousands|millions|billions|several|a\s+few|scores)"
               r"(?:\s+of)?(?:\s+(?i:thousands|millions|billions|trillions|thousand|million|billion|trillion)"
               r"(?:\s+of)?)?)"),
+    "korean_hedge": rf"(?P<qualifier>{_alternation(KOREAN_HEDGES_BEFORE)})",
+    "korean_plus": rf"(?P<suffix>{_alternation(KOREAN_HEDGES_AFTER)})",
     "korean_number": r"(?P<number>\d[\d,.]*(?:\s?[십백천만억조]+(?:\s?\d[\d,.]*\s?[십백천만억조]+)*)?)",
 }
 
@@ -169,7 +183,7 @@ def parse_number_words(text: str) -> float:
     seen = False
     for i, word in enumerate(tokens):
         if word in ("a", "an"):
-            if not fraction:  # "half a million": the article belongs to the fraction
+            if not fraction:  # "half a million": the "a" belongs to the fraction
                 current = current or 1.0
             seen = True
         elif word in UNITS:
@@ -183,7 +197,8 @@ def parse_number_words(text: str) -> float:
             current = 0.0
             seen = True
         elif word == "dozen":
-            current = (current or 1.0) * 12
+            current = (current or fraction or 1.0) * 12  # "half a dozen" → 6
+            fraction = 0.0
             seen = True
         elif word == "hundred":
             current = (current or 1.0) * 100
@@ -224,10 +239,23 @@ def parse_korean_number(text: str) -> float:
     return total + section
 
 
+def currency_code(sign: str) -> str:
+    """ISO 4217 code of a captured currency sign: "US$", "us $", "HK$", "€" … (unknown signs as written)."""
+    if sign in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[sign]
+    compact = "".join(sign.split())
+    if compact in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[compact]
+    prefix = compact[:-1].upper()
+    if compact.endswith("$") and (prefix == "US" or prefix in DOLLAR_PREFIXES):
+        return DOLLAR_PREFIXES.get(prefix, "USD")
+    return sign
+
+
 def scale_factor(text: str | None) -> float:
     if not text:
         return 1.0
-    t = text.strip()
+    t = " ".join(text.split())
     if t in SCALES:
         return SCALES[t]
     low = t.lower()

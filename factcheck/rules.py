@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import regex
 import yaml
@@ -39,7 +39,15 @@ _PIECE_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class RuleError(Exception):
-    """A rule file that cannot be used; the message starts with file:line."""
+    """A rule file that cannot be used; the message starts with file:line.
+
+    ``issues`` holds every problem found when the folder was validated (one
+    :class:`factcheck.schema.Issue` each), the message lists them one a line.
+    """
+
+    def __init__(self, message: str, issues: list | None = None) -> None:
+        super().__init__(message)
+        self.issues = list(issues or [])
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,8 @@ class Rule:
     examples: list[dict[str, Any]] = field(default_factory=list)
     trigger: regex.Pattern | None = None  # cheap test: can this rule match in a sentence at all?
     candidates: str | None = None  # figures without a digit or number word this rule can read ("a gigawatt")
+    pattern_files: list[str] = field(default_factory=list)  # file of each pattern (a rule may be extended)
+    extended_by: list[str] = field(default_factory=list)  # files that added to this rule (``extends:``)
 
     def unit_of(self, text: str | None) -> Unit | None:
         if not text:
@@ -123,19 +133,34 @@ def packaged_rules_dir() -> Path:
 
 
 def load_rules(extra_dirs: Iterable[str | Path] = (), include_packaged: bool = True) -> RuleSet:
-    """Load the packaged rules and any extra folders; a later file with the same type replaces an earlier one."""
+    """Load the packaged rules and any extra folders.
+
+    A later file with the same claim type replaces an earlier one; a file with
+    ``extends: TYPE`` adds its patterns, cues, units and examples to that rule.
+    Extra folders are validated against the rule schema first (packaged rules
+    are validated by the test suite), so a typo in a user's rule is an error
+    with its file, line and column instead of a key silently ignored.
+    """
     folders = ([packaged_rules_dir()] if include_packaged else []) + [Path(d) for d in extra_dirs]
-    return _load(tuple(str(f) for f in folders))
+    return _load(tuple(str(f) for f in folders), 1 if include_packaged else 0)
+
+
+#: Keys of an ``extends:`` file whose lists are added to the base rule's.
+_EXTENDABLE = ("patterns", "units", "times", "examples")
 
 
 @functools.lru_cache(maxsize=8)
-def _load(folders: tuple[str, ...]) -> RuleSet:
+def _load(folders: tuple[str, ...], validate_from: int = 0) -> RuleSet:
+    for folder in folders:
+        if not Path(folder).is_dir():
+            raise RuleError(f"{folder}: rules folder not found")
+    if validate_from < len(folders):
+        _validate(folders[validate_from:], folders[:validate_from])
     pieces: dict[str, str] = dict(PIECES)
     entity_files: list[Path] = []
-    rule_files: dict[str, Path] = {}
+    datas: dict[str, tuple[dict[str, Any], Path, list[str], list[str]]] = {}  # type → data, file, pattern files, extenders
     for folder in map(Path, folders):
-        if not folder.is_dir():
-            raise RuleError(f"{folder}: rules folder not found")
+        bases, extensions = [], []
         for path in sorted(folder.glob("*.y*ml")):
             if path.stem == "pieces":
                 data = read_yaml(path)
@@ -143,14 +168,58 @@ def _load(folders: tuple[str, ...]) -> RuleSet:
             elif path.stem in ("entities", "people"):
                 entity_files.append(path)
             else:
-                rule_files[path.stem] = path
+                data = read_yaml(path)
+                (extensions if data.get("extends") else bases).append((data, path))
+        for data, path in bases:
+            claim_type = str(data.get("type") or path.stem)
+            datas[claim_type] = (data, path, [str(path)] * len(data.get("patterns") or []), [])
+        for data, path in extensions:
+            base = str(data["extends"])
+            if base not in datas:
+                raise RuleError(f"{path}: extends: no rule of type {base!r} to extend "
+                                f"(rules: {', '.join(sorted(datas))})")
+            merged, base_path, files, extenders = datas[base]
+            merged = extend_rule(merged, data)
+            files = files + [str(path)] * len(data.get("patterns") or [])
+            datas[base] = (merged, base_path, files, extenders + [str(path)])
     rules: dict[str, Rule] = {}
-    for path in rule_files.values():
-        rule = compile_rule(read_yaml(path), path, pieces)
+    for claim_type, (data, path, files, extenders) in datas.items():
+        try:
+            rule = compile_rule(data, path, pieces, files)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # A shape compile_rule does not expect: let the validator say where.
+            at = next((i for i, f in enumerate(folders) if Path(f).resolve() == path.parent.resolve()), 0)
+            _validate(folders[at:at + 1], folders[:at])
+            raise RuleError(f"{path}: cannot use this rule ({type(exc).__name__}: {exc})") from None
+        rule.extended_by = extenders
         rules[rule.type] = rule
     catalogue = load_catalogue(entity_files, read_yaml)
     ordered = sorted(rules.values(), key=lambda r: (-r.priority, r.type))
     return RuleSet(ordered, catalogue, list(folders))
+
+
+def extend_rule(base: dict[str, Any], extension: dict[str, Any]) -> dict[str, Any]:
+    """A rule's data with an ``extends:`` file's patterns, units, times, cues and examples added."""
+    merged = dict(base)
+    for key in _EXTENDABLE:
+        if extension.get(key):
+            merged[key] = list(base.get(key) or []) + list(extension[key])
+    cues = (extension.get("attributes") or {}).get("cues")
+    if cues:
+        attributes = dict(base.get("attributes") or {})
+        attributes["cues"] = list(attributes.get("cues") or []) + list(cues)
+        merged["attributes"] = attributes
+    return merged
+
+
+def _validate(folders: Sequence[str], context: Sequence[str]) -> None:
+    """Raise a RuleError listing every schema and regex issue in ``folders``."""
+    from .schema import check_folders  # lazily: jsonschema is needed only here
+
+    issues = check_folders(folders, context)
+    if issues:
+        lines = "\n".join(str(i) for i in issues)
+        raise RuleError(f"{len(issues)} problem{'s' if len(issues) != 1 else ''} in rule files:\n{lines}", issues)
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
@@ -185,8 +254,10 @@ def expand_pieces(pattern: str, pieces: dict[str, str], where: str = "", _depth:
     return _PIECE_REF.sub(sub, pattern)
 
 
-def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Rule:
+def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
+                 pattern_files: list[str] | None = None) -> Rule:
     where = str(path)
+    pattern_files = pattern_files or [where] * len(data.get("patterns") or [])
     claim_type = data.get("type") or path.stem
     units = []
     for u in data.get("units") or []:
@@ -198,8 +269,9 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Ru
         local["unit"] = "(?P<unit>" + "|".join(f"(?:{m})" for u in data.get("units") for m in u.get("match")) + ")"
     patterns, sources = [], []
     for i, raw in enumerate(data.get("patterns") or []):
-        expanded = expand_pieces(str(raw), local, f"{where}: patterns[{i}]")
-        patterns.append(_compile(expanded, f"{where}: patterns[{i}]"))
+        origin = pattern_files[i] if i < len(pattern_files) else where
+        expanded = expand_pieces(str(raw), local, f"{origin}: patterns[{i}]")
+        patterns.append(_compile(expanded, f"{origin}: patterns[{i}]"))
         sources.append(str(raw))
     if not patterns:
         raise RuleError(f"{where}: a rule needs at least one pattern")
@@ -234,6 +306,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Ru
         examples=list(data.get("examples") or []),
         trigger=trigger,
         candidates=str(data["candidates"]) if data.get("candidates") else None,
+        pattern_files=list(pattern_files),
     )
 
 

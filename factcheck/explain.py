@@ -1,0 +1,92 @@
+"""Why a sentence gives the claims it gives: ``factcheck rules explain "TEXT"``.
+
+For each figure: the rule and pattern that matched, the groups captured, the
+normalised value and interval, the subject and the reason it was chosen.
+Matches that did not become claims are listed too, with the reason (lost to
+an overlapping match, not a figure, the rule's trigger absent, a unit the rule
+does not know), since "why is this not found?" is the other question a rule
+author asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .claims import Claim, Problem
+from .documents import document_from_text
+from .extract import _is_figure, _trim, _unit, extract_claims
+from .rules import PATTERN_TIMEOUT, Rule, RuleSet
+
+
+@dataclass
+class PatternMatch:
+    """One match of one rule pattern in the text, and what became of it."""
+
+    rule: str
+    file: str  # the file the pattern was written in
+    pattern: int
+    source: str  # the pattern as written, pieces unexpanded
+    text: str
+    start: int
+    end: int
+    groups: dict[str, str]
+    outcome: str  # "claim" or why it gave none
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class Explanation:
+    text: str
+    claims: list[Claim]
+    matches: list[PatternMatch]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def explain(text: str, rules: RuleSet) -> Explanation:
+    """Run the rules over ``text`` and account for every pattern match."""
+    document = document_from_text("<text>", text)
+    problems: list[Problem] = []
+    claims = extract_claims(document, rules, problems)
+    scan = document.scan_text
+    matches: list[PatternMatch] = []
+    for s, e in document.sentences:
+        for rule in rules.rules:
+            triggered = rule.trigger is None or rule.trigger.search(scan, s, e) is not None
+            for i, pattern in enumerate(rule.patterns):
+                try:
+                    found = list(pattern.finditer(scan, s, e, timeout=PATTERN_TIMEOUT))
+                except TimeoutError:
+                    continue  # reported by extract_claims as a problem
+                for m in found:
+                    matches.append(_account(rule, i, m, scan, claims, triggered))
+    matches.sort(key=lambda pm: (pm.start, pm.outcome != "claim", pm.rule, pm.pattern))
+    return Explanation(text, claims, matches, problems)
+
+
+def _account(rule: Rule, index: int, m: regex.Match, scan: str, claims: list[Claim], triggered: bool) -> PatternMatch:
+    span = m.span("figure") if "figure" in m.re.groupindex and m.group("figure") else m.span()
+    start, end = _trim(scan, *span)
+    groups = {name: value for name, value in m.groupdict().items() if value}
+    own = [c for c in claims if c.rule == rule.type and c.pattern == index and c.offset == start]
+    if own:
+        outcome = "claim"
+    elif not triggered:
+        outcome = "not run: none of the rule's trigger words is in the sentence"
+    else:
+        rival = next((c for c in claims if c.offset < end and start < c.offset + len(c.text)), None)
+        if rival is not None:
+            outcome = (f"lost to {rival.rule} patterns[{rival.pattern}] ({rival.text!r}): where matches overlap "
+                       f"the higher priority, then the longer one wins")
+        elif end <= start:
+            outcome = "empty match"
+        elif not _is_figure(scan, m):
+            outcome = "not a figure: a model number or a year"
+        elif _unit(rule, m)[0] is None:
+            outcome = f"unit {groups.get('unit', '')!r} is none of the rule's units"
+        else:
+            outcome = "could not be read as a number"
+    files = rule.pattern_files or [rule.path]
+    return PatternMatch(rule.type, files[index] if index < len(files) else rule.path, index,
+                        rule.pattern_sources[index], scan[start:end], start, end, groups, outcome, own)
