@@ -34,7 +34,9 @@ HOSTILE_OTHER = ("Samsung Electronics is building an AI factory with 40,000 GPUs
 
 @pytest.fixture(scope="module")
 def seeds_result():
-    return scan([str(SEEDS)])
+    with pytest.MonkeyPatch.context() as patch:  # paths as a user types them: "seeds/…"
+        patch.chdir(ROOT)
+        return scan(["seeds"])
 
 
 @pytest.fixture(scope="module")
@@ -335,6 +337,9 @@ def test_browser_click_keeps_the_quote_open(browser, seeds_result, tmp_path):
     assert cell.locator(".tip").is_visible()
     visit.page.keyboard.press("Tab")  # and moving on closes it
     assert not cell.locator(".tip").is_visible()
+    visit.page.emulate_media(media="print")  # on paper the disputed figures stand in for the quotes
+    cell.locator("button").click()
+    assert not cell.locator(".tip").is_visible() and visit.page.locator("#disputed article").first.is_visible()
     assert_clean_visit(visit)
 
 
@@ -345,11 +350,11 @@ def test_browser_phone_width_has_no_sideways_scrolling(browser, seeds_result, tm
     first = page.locator("table.matrix tbody tr").first
     assert first.is_visible() and first.bounding_box()["width"] <= 390
     assert page.locator("table.matrix td.silent").first.is_hidden()  # cards list only the sources that speak
+    visit.screenshot(tmp_path, "report-phone.png")
     cell = first.locator("td.cell").first
     cell.locator("button").click()
     assert cell.locator(".tip").is_visible()
     assert cell.locator(".tip").bounding_box()["width"] <= 390
-    visit.screenshot(tmp_path, "report-phone.png")
     assert_clean_visit(visit)
 
 

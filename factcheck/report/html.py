@@ -39,7 +39,7 @@ class Palette:
     accent: str
 
 
-#: Verdict colours. Text on its background stays above WCAG AA (tested), and every
+#: Verdict colours. Text on its background reaches WCAG AAA (7:1, tested), and every
 #: verdict also carries an icon and its word, so colour is never the only signal.
 PALETTE: dict[str, Palette] = {
     "disputed": Palette("#fde4e4", "#7a1212", "#c62828"),
@@ -188,7 +188,10 @@ def scan_context(result: ScanResult) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    """The template environment: package templates, autoescaping always on, undefined names are errors."""
+    """The template environment: package templates, autoescaping always on, undefined names are errors.
+
+    Built once per process, since compiling the templates is most of a render's cost.
+    """
     return jinja2.Environment(
         loader=jinja2.PackageLoader("factcheck.report", "templates"),
         autoescape=True,
