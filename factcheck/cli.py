@@ -45,6 +45,7 @@ PathsArg = typer.Argument(..., help="Files or folders (searched recursively for 
 RulesOpt = typer.Option(None, "--rules", help="A folder of extra rule files (repeatable); a rule of the same claim "
                                                "type replaces the packaged one, 'extends: TYPE' adds to it.")
 FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table or json.")
+ScanFormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json or html (a self-contained page).")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
 FollowOpt = typer.Option(False, "--follow-links", help="Follow symbolic links inside folders.")
 MaxBytesOpt = typer.Option(64 * 1024 * 1024, "--max-bytes", help="Refuse input files larger than this.")
@@ -140,7 +141,7 @@ def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes) -> int:
 def scan(
     paths: List[str] = PathsArg,
     rules: Optional[List[str]] = RulesOpt,
-    format: str = FormatOpt,
+    format: str = ScanFormatOpt,
     output: Optional[str] = OutputOpt,
     only: Optional[str] = typer.Option(None, "--only", help="Show only these verdicts, e.g. disputed,compatible."),
     claim_type: Optional[str] = typer.Option(None, "--type", help="Show only these claim types, e.g. money,power."),
@@ -162,7 +163,7 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
     from .compare import UNATTRIBUTED, summary
     from .scan import scan as run_scan
 
-    _check_format(fmt, ("table", "json"))
+    _check_format(fmt, ("table", "json", "html"))
     verdicts, types = _split(only), _split(claim_type)
     for v in verdicts | _split(fail_on):
         if v not in VERDICTS:
@@ -181,6 +182,12 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
             from .report import json as json_report
 
             json_report.write(json_report.document(result.sources, claims, groups, result.problems), out or sys.stdout)
+        elif fmt == "html":
+            from dataclasses import replace
+
+            from .report import html
+
+            html.write_scan(replace(result, claims=claims, groups=groups), out or sys.stdout)
         else:
             from .report import table
 

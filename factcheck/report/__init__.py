@@ -6,4 +6,4 @@ and write it out.  Text taken from articles is escaped for each format.
 
 from __future__ import annotations
 
-FORMATS = ("table", "json")
+FORMATS = ("table", "json", "html")
