@@ -219,6 +219,9 @@ def _run(debug: bool, action) -> None:
     raise typer.Exit(code)
 
 
+from . import cli_ci  # noqa: E402,F401 - registers check, diff and ledger
+
+
 def main() -> None:
     """Console-script entry point."""
     if sys.argv[1:] == ["--version"]:  # answer without loading the command machinery
