@@ -116,10 +116,10 @@ def finding_dict(finding, sources: dict[str, Source] | None = None) -> dict[str,
 
 
 def check_document(result, fail_on: str = "contradicted") -> dict[str, Any]:
-    """``factcheck check --format json``: the contract's sources and claims (the drafts'), plus findings."""
+    """``factcheck check --format json``: every input in ``sources``, the drafts' claims in ``claims``, plus findings."""
     by_path = {s.path: s for s in result.sources}
-    data = document(result.drafts, [f.claim for f in result.findings], problems=result.problems)
-    data["against"] = [source_dict(s) for s in result.sources]
+    data = document([*result.drafts, *result.sources], [f.claim for f in result.findings], problems=result.problems)
+    data["drafts"] = [s.path for s in result.drafts]
     data["findings"] = [finding_dict(f, by_path) for f in result.findings]
     data["unused_suppressions"] = [problem_dict(p) for p in result.stale_suppressions]
     data["summary"] = {**result.counts(), "suppressed": len(result.suppressed), "baselined": len(result.baselined),

@@ -1,7 +1,7 @@
 """Markdown for a pull-request comment: counts first, then the findings as tables.
 
 Article text is escaped so that it renders literally: Markdown punctuation
-is backslash-escaped, ``<``, ``>`` and ``&`` become entities (no HTML, no
+is backslash-escaped (``$`` too: no maths), ``<``, ``>`` and ``&`` become entities (no HTML, no
 comments), ``@`` cannot ping anyone and line breaks cannot end a table row.
 """
 
@@ -15,7 +15,7 @@ from .messages import about, evidence_line, figure, quoted
 
 STATUS_MARK = {"contradicted": "\u274c", "disputed-sources": "\u26a0\ufe0f", "unsupported": "\u2754",
                "supported": "\u2705"}
-_PUNCT = regex.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
+_PUNCT = regex.compile(r"([\\`*_{}\[\]()#+\-.!|~:$])")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 

@@ -151,7 +151,7 @@ def render_findings(console: Console, result, fail_on: str = "contradicted") -> 
     table = Table(expand=True, show_lines=True, title="Draft figures checked against the sources",
                   title_justify="left")
     table.add_column("Where", ratio=2, overflow="fold")
-    table.add_column("Status", ratio=1, overflow="fold")
+    table.add_column("Status", ratio=1, no_wrap=True, min_width=16)
     table.add_column("Claim", ratio=3, overflow="fold")
     table.add_column("Evidence", ratio=7, overflow="fold")
     ordered = sorted(result.findings, key=lambda f: (-severity(f.status), f.claim.source, f.claim.offset))
@@ -160,8 +160,6 @@ def render_findings(console: Console, result, fail_on: str = "contradicted") -> 
         status = Text(finding.status, style=STATUS_STYLE.get(finding.status, ""))
         if finding.suppressed is not None:
             status = Text(f"{finding.status}\nsuppressed", style="dim")
-            if finding.suppressed:
-                status.append(f": {clean(finding.suppressed)}", style="dim")
         elif finding.baselined:
             status.append("\nin baseline", style="dim")
         if finding.ledger:
@@ -169,6 +167,8 @@ def render_findings(console: Console, result, fail_on: str = "contradicted") -> 
         cell = Text(clean(f"{claim.subject} · {claim.attribute}"), style="bold")
         cell.append("\n" + clean(claim.text), style="bold")
         cell.append(f"  {interval_text(claim)} {clean(claim.unit)}", style="cyan")
+        if finding.suppressed:
+            cell.append(f"\nchecked by hand: {clean(finding.suppressed)}", style="dim")
         evidence = Text()
         shown = finding.against if finding.status == "contradicted" else finding.evidence
         if finding.status == "disputed-sources":
