@@ -15,7 +15,7 @@ import typer
 from .cli import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, DebugOpt, Failure, FollowOpt, MaxBytesOpt, OutputOpt, RulesOpt,
                   _check_format, _console, _load_rules, _open_output, _read_stdin, _report_problems, _run, app)
 
-CHECK_FORMATS = ("table", "json", "sarif", "github", "markdown")
+from .report import CHECK_FORMATS  # noqa: E402
 DIFF_FORMATS = ("table", "json", "github", "markdown")
 FAIL_ON = ("unsupported", "disputed-sources", "contradicted")
 
