@@ -120,3 +120,23 @@ def test_json_keeps_hostile_text_verbatim():
     evidence = [e for f in data["findings"] for e in f["evidence"]]
     assert any(e["quote"] == HOSTILE_QUOTE for e in evidence)
     assert any(f["claim"]["text"] == "$5\nbillion" for f in data["findings"])
+
+
+def test_github_escapes_a_hostile_file_name(tmp_path):
+    name = "a,line=99::b%0A[bold]<i>.md"
+    draft = tmp_path / name
+    draft.write_text("Samsung will receive 70,000 GPUs.\n", encoding="utf-8")
+    out = output(draft, "--against", SEEDS, "--format", "github")
+    [line] = [l for l in out.splitlines() if l.startswith("::")]
+    _, props, _ = _parse_annotation(line)
+    assert _unescape(props["file"], prop=True) == str(draft)
+    assert props["line"] == "1"
+
+
+def test_sarif_uri_escapes_a_hostile_file_name(tmp_path):
+    draft = tmp_path / "a b#c%.md"
+    draft.write_text("Samsung will receive 70,000 GPUs.\n", encoding="utf-8")
+    log = json.loads(output(draft, "--against", SEEDS, "--format", "sarif"))
+    jsonschema.validate(log, SARIF_SCHEMA)
+    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == draft.as_uri() and "%20" in uri and "%23" in uri

@@ -151,7 +151,7 @@ def render_findings(console: Console, result, fail_on: str = "contradicted") -> 
     table = Table(expand=True, show_lines=True, title="Draft figures checked against the sources",
                   title_justify="left")
     table.add_column("Where", ratio=2, overflow="fold")
-    table.add_column("Status", ratio=1, no_wrap=True, min_width=16)
+    table.add_column("Status", no_wrap=True)
     table.add_column("Claim", ratio=3, overflow="fold")
     table.add_column("Evidence", ratio=7, overflow="fold")
     ordered = sorted(result.findings, key=lambda f: (-severity(f.status), f.claim.source, f.claim.offset))
