@@ -57,6 +57,7 @@ def test_json_and_all(edited):
     assert pair["changed"][0]["a"]["text"] == "approximately $3 billion"
     assert pair["changed"][0]["b"]["line"] == 5
     assert len(pair["unchanged"]) == pair["unchanged_count"] == 6
+    assert len(data["claims"]) == 8 + 7  # the contract's claims: both versions
     listed = runner.invoke(app, ["diff", str(SEED), str(edited), "--all"]).stdout
     assert "unchanged" in listed and "13,000 units" in listed
 

@@ -85,7 +85,7 @@ def test_github_annotations_escape_hostile_text():
     # one contradicted (error) and one unsupported (notice): the text cannot add a third or forge a file
     assert [a.split(" ", 1)[0] for a in annotations] == ["::error", "::notice"]
     assert not any("evil.md" in _parse_annotation(a)[1].get("file", "") for a in annotations)
-    name, props, message = _parse_annotation(annotations[0])
+    _, props, message = _parse_annotation(annotations[0])
     assert _unescape(props["file"], prop=True) == str(DRAFTS / "hostile.md").removeprefix(str(ROOT) + "/") or \
         _unescape(props["file"], prop=True).endswith("hostile.md")
     assert (props["line"], props["col"]) == ("3", "29")
@@ -127,7 +127,7 @@ def test_github_escapes_a_hostile_file_name(tmp_path):
     draft = tmp_path / name
     draft.write_text("Samsung will receive 70,000 GPUs.\n", encoding="utf-8")
     out = output(draft, "--against", SEEDS, "--format", "github")
-    [line] = [l for l in out.splitlines() if l.startswith("::")]
+    [line] = [row for row in out.splitlines() if row.startswith("::")]
     _, props, _ = _parse_annotation(line)
     assert _unescape(props["file"], prop=True) == str(draft)
     assert props["line"] == "1"

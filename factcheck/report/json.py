@@ -142,8 +142,14 @@ def diff_document(result, show_all: bool = True) -> dict[str, Any]:
         if show_all:
             entry["unchanged"] = [{"a": claim_dict(a), "b": claim_dict(b)} for a, b in pair.unchanged]
         files.append(entry)
+    claims = []
+    for pair in result.files:  # A's claims then B's, each in text order
+        claims += sorted([a for a, _ in pair.changed] + pair.only_a + [a for a, _ in pair.unchanged],
+                         key=lambda c: c.offset)
+        claims += sorted([b for _, b in pair.changed] + pair.only_b + [b for _, b in pair.unchanged],
+                         key=lambda c: c.offset)
     data: dict[str, Any] = {"factcheck": SCHEMA_VERSION, "sources": [source_dict(s) for s in result.sources],
-                            "files": files, "differs": result.differs}
+                            "claims": [claim_dict(c) for c in claims], "files": files, "differs": result.differs}
     if result.problems:
         data["problems"] = [problem_dict(p) for p in result.problems]
     return data
