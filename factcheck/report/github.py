@@ -28,7 +28,7 @@ def escape_property(text: str) -> str:
 def annotation(command: str, message: str, file: str | None = None, line: int | None = None,
                col: int | None = None, end_col: int | None = None, title: str | None = None) -> str:
     props = []
-    if file:
+    if file and file != "-":  # standard input has no file to annotate
         props.append(f"file={escape_property(file)}")
     if line:
         props.append(f"line={int(line)}")
