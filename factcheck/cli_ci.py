@@ -11,6 +11,7 @@ import sys
 from typing import List, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from .cli import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, DebugOpt, Failure, FollowOpt, MaxBytesOpt, OutputOpt, RulesOpt,
                   _check_format, _console, _load_rules, _open_output, _read_stdin, _report_problems, _run, app)
@@ -40,11 +41,41 @@ def _load_ledger(path: Optional[str], ruleset):
         raise Failure(str(exc)) from None
 
 
-@app.command()
+class _SourcesAfterAgainst(TyperCommand):
+    """``check DRAFT... --against SOURCE...``: every word after --against, up to the next option, is a source.
+
+    Without this, ``--against seeds/ wires/`` would silently check the wires
+    as drafts; ``--against`` may still be repeated.
+    """
+
+    def parse_args(self, ctx, args):
+        expanded: list[str] = []
+        taking, pending = False, ""
+        for arg in args:
+            if arg in ("--against", "-a"):
+                taking = True
+                pending = arg
+                continue
+            if taking and (arg == "--" or (arg.startswith("-") and arg != "-")):
+                taking = False
+                if pending:
+                    expanded.append(pending)  # --against with no value: let the parser say so
+            if taking:
+                expanded += ["--against", arg]
+                pending = ""
+                continue
+            expanded.append(arg)
+        if taking and pending:
+            expanded.append(pending)
+        return super().parse_args(ctx, expanded)
+
+
+@app.command(cls=_SourcesAfterAgainst)
 def check(
     drafts: List[str] = typer.Argument(..., help="Draft files or folders to check; '-' reads stdin."),
     against: Optional[List[str]] = typer.Option(
-        None, "--against", "-a", help="Source files or folders to check against (repeatable; config: sources)."),
+        None, "--against", "-a", help="Source files or folders to check against: every path after it, up to the next "
+                                      "option (config: sources)."),
     rules: Optional[List[str]] = RulesOpt,
     ledger: Optional[str] = typer.Option(None, "--ledger", help="A ledger of verified figures (YAML); it outranks sources."),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="table, json, sarif, github or markdown."),

@@ -125,3 +125,15 @@ def test_json_findings_extend_the_contract():
     assert [e["text"] for e in excluded] == ["50,000 GPUs"]
     paths = {s["path"] for s in data["sources"]}
     assert all(e["source"] in paths for f in data["findings"] for e in f["evidence"])
+
+
+def test_every_path_after_against_is_a_source():
+    result = run("check", DRAFTS / "wrong.md", "--against", SEEDS, ROOT / "tests" / "fixtures" / "hostile_sources",
+                 "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["drafts"] == [str(DRAFTS / "wrong.md")]
+    assert len(data["sources"]) == 1 + 5 + 1
+    # "=" takes one path, so names appended after it (as pre-commit does) stay drafts
+    appended = run("check", f"--against={SEEDS}", DRAFTS / "fixed.md", DRAFTS / "wrong.md", "--format", "json")
+    assert len(json.loads(appended.stdout)["drafts"]) == 2 and appended.exit_code == 1
+    assert run("check", DRAFTS / "wrong.md", "--against").exit_code == 2
