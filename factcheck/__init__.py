@@ -12,7 +12,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load_rules", "read_document", "extract_claims", "group_claims", "scan"]
+__all__ = ["__version__", "load_rules", "read_document", "extract_claims", "group_claims", "scan", "check",
+           "diff_paths", "load_ledger"]
 
 
 def __getattr__(name: str):  # imported lazily so `factcheck --version` starts fast
@@ -31,4 +32,13 @@ def __getattr__(name: str):  # imported lazily so `factcheck --version` starts f
     if name == "scan":
         from .scan import scan
         return scan
+    if name == "check":
+        from .check import check
+        return check
+    if name == "diff_paths":
+        from .diff import diff_paths
+        return diff_paths
+    if name == "load_ledger":
+        from .ledger import load_ledger
+        return load_ledger
     raise AttributeError(name)

@@ -145,20 +145,22 @@ def scan(
     output: Optional[str] = OutputOpt,
     only: Optional[str] = typer.Option(None, "--only", help="Show only these verdicts, e.g. disputed,compatible."),
     claim_type: Optional[str] = typer.Option(None, "--type", help="Show only these claim types, e.g. money,power."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a group has this verdict (disputed or compatible)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a group has this verdict or a worse one (disputed, compatible)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Report but exit 0 (input errors still exit 2)."),
     follow_links: bool = FollowOpt,
     max_bytes: int = MaxBytesOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """Group the claims of all sources and show which figures they agree on or dispute."""
-    _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes))
+    _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes,
+                              exit_zero))
 
 
 def _split(option: Optional[str]) -> set[str]:
     return {part.strip() for part in (option or "").split(",") if part.strip()}
 
 
-def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes) -> int:
+def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes, exit_zero=False) -> int:
     from .claims import VERDICTS
     from .compare import UNATTRIBUTED, summary
     from .scan import scan as run_scan
@@ -199,8 +201,10 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
             out.close()
     if result.failed_inputs:
         return EXIT_ERROR
-    failing = _split(fail_on)
-    if failing and any(g.verdict in failing for g in result.groups if not types or g.type in types):
+    # "at or above": VERDICTS runs from the worst (disputed) down, so --fail-on compatible also fails on disputed
+    threshold = max((VERDICTS.index(v) for v in _split(fail_on)), default=-1)
+    failing = set(VERDICTS[:threshold + 1])
+    if failing and not exit_zero and any(g.verdict in failing for g in result.groups if not types or g.type in types):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -328,6 +332,9 @@ def _run(debug: bool, action) -> None:
         typer.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
         raise typer.Exit(EXIT_ERROR) from None
     raise typer.Exit(code)
+
+
+from . import cli_ci  # noqa: E402,F401 - registers check, diff and ledger
 
 
 def main() -> None:

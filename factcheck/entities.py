@@ -102,7 +102,7 @@ class Catalogue:
         taken = [(m.start, m.end) for m in found]
         for start, end, name in discover_organisations(text, self.places):
             if not any(s < end and start < e for s, e in taken):
-                found.append(Mention(start, end, Entity(name, "company", extra=(("discovered", True),))))
+                found.append(Mention(start, end, Entity(name, "company"), "discovered"))
                 taken.append((start, end))
         found.sort(key=lambda mm: mm.start)
         descriptors = []

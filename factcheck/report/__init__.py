@@ -7,3 +7,5 @@ and write it out.  Text taken from articles is escaped for each format.
 from __future__ import annotations
 
 FORMATS = ("table", "json", "html")
+#: Formats of `factcheck check` (and, but for sarif, of `factcheck diff`).
+CHECK_FORMATS = ("table", "json", "sarif", "github", "markdown")

@@ -92,3 +92,64 @@ def document(sources: list[Source], claims: list[Claim], groups: list[Group] | N
 def write(data: dict[str, Any], out: TextIO) -> None:
     _json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def finding_dict(finding, sources: dict[str, Source] | None = None) -> dict[str, Any]:
+    """A finding: its status, the draft claim, the evidence, and which evidence excludes the draft."""
+    from .messages import finding_message
+
+    against = [i for i, c in enumerate(finding.evidence) if any(c is a for a in finding.against)]
+    data: dict[str, Any] = {
+        "status": finding.status,
+        "claim": claim_dict(finding.claim),
+        "evidence": [claim_dict(c) for c in finding.evidence],
+        "against": against,
+        "conflicts": [list(pair) for pair in finding.conflicts],
+        "ledger": finding.ledger,
+        "suppressed": finding.suppressed is not None,
+        "baselined": finding.baselined,
+        "message": finding_message(finding, sources),
+    }
+    if finding.suppressed:
+        data["reason"] = finding.suppressed
+    return data
+
+
+def check_document(result, fail_on: str = "contradicted") -> dict[str, Any]:
+    """``factcheck check --format json``: every input in ``sources``, the drafts' claims in ``claims``, plus findings."""
+    by_path = {s.path: s for s in result.sources}
+    data = document([*result.drafts, *result.sources], [f.claim for f in result.findings], problems=result.problems)
+    data["drafts"] = [s.path for s in result.drafts]
+    data["findings"] = [finding_dict(f, by_path) for f in result.findings]
+    data["unused_suppressions"] = [problem_dict(p) for p in result.stale_suppressions]
+    data["summary"] = {**result.counts(), "suppressed": len(result.suppressed), "baselined": len(result.baselined),
+                       "failing": len(result.failing(fail_on)), "fail_on": fail_on}
+    return data
+
+
+def diff_document(result, show_all: bool = True) -> dict[str, Any]:
+    """``factcheck diff --format json``: per file pair, the changed, removed, added and unchanged figures."""
+    files = []
+    for pair in result.files:
+        entry: dict[str, Any] = {
+            "a": pair.a,
+            "b": pair.b,
+            "changed": [{"a": claim_dict(a), "b": claim_dict(b)} for a, b in pair.changed],
+            "only_a": [claim_dict(c) for c in pair.only_a],
+            "only_b": [claim_dict(c) for c in pair.only_b],
+            "unchanged_count": len(pair.unchanged),
+        }
+        if show_all:
+            entry["unchanged"] = [{"a": claim_dict(a), "b": claim_dict(b)} for a, b in pair.unchanged]
+        files.append(entry)
+    claims = []
+    for pair in result.files:  # A's claims then B's, each in text order
+        claims += sorted([a for a, _ in pair.changed] + pair.only_a + [a for a, _ in pair.unchanged],
+                         key=lambda c: c.offset)
+        claims += sorted([b for _, b in pair.changed] + pair.only_b + [b for _, b in pair.unchanged],
+                         key=lambda c: c.offset)
+    data: dict[str, Any] = {"factcheck": SCHEMA_VERSION, "sources": [source_dict(s) for s in result.sources],
+                            "claims": [claim_dict(c) for c in claims], "files": files, "differs": result.differs}
+    if result.problems:
+        data["problems"] = [problem_dict(p) for p in result.problems]
+    return data

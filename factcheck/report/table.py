@@ -136,3 +136,123 @@ def render_groups(console: Console, sources: list[Source], groups: list[Group], 
     if problems:
         parts.append(f"{problems} input problem{'s' if problems != 1 else ''} (see above)")
     console.print(Text(" · ".join(parts), style="bold"))
+
+
+STATUS_STYLE = {"contradicted": "bold red", "disputed-sources": "yellow", "unsupported": "magenta",
+                "supported": "green"}
+
+
+def render_findings(console: Console, result, fail_on: str = "contradicted") -> None:
+    """``factcheck check``: one row per draft claim, worst first, with the source claims that decided it."""
+    from ..check import severity
+    from .messages import evidence_line, finding_message
+
+    by_path = {s.path: s for s in result.sources}
+    table = Table(expand=True, show_lines=True, title="Draft figures checked against the sources",
+                  title_justify="left")
+    table.add_column("Where", ratio=2, overflow="fold")
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Claim", ratio=3, overflow="fold")
+    table.add_column("Evidence", ratio=7, overflow="fold")
+    ordered = sorted(result.findings, key=lambda f: (-severity(f.status), f.claim.source, f.claim.offset))
+    for finding in ordered:
+        claim = finding.claim
+        status = Text(finding.status, style=STATUS_STYLE.get(finding.status, ""))
+        if finding.suppressed is not None:
+            status = Text(f"{finding.status}\nsuppressed", style="dim")
+        elif finding.baselined:
+            status.append("\nin baseline", style="dim")
+        if finding.ledger:
+            status.append("\nby the ledger", style="dim")
+        cell = Text(clean(f"{claim.subject} · {claim.attribute}"), style="bold")
+        cell.append("\n" + clean(claim.text), style="bold")
+        cell.append(f"  {interval_text(claim)} {clean(claim.unit)}", style="cyan")
+        if finding.suppressed:
+            cell.append(f"\nchecked by hand: {clean(finding.suppressed)}", style="dim")
+        evidence = Text()
+        shown = finding.against if finding.status == "contradicted" else finding.evidence
+        if finding.status == "disputed-sources":
+            shown = sorted({i for pair in finding.conflicts for i in pair})
+            shown = [finding.evidence[i] for i in shown]
+        for c in shown[:4]:
+            if evidence:
+                evidence.append("\n")
+            if finding.status == "supported" and not c.extra.get("ledger"):
+                evidence.append(f"{clean(short_name(by_path.get(c.source), c.source))}: {clean(c.text)}")
+                evidence.append(f"  {clean(c.source)}:{c.line}", style="dim")
+                continue
+            style = "red" if any(c is a for a in finding.against) else ""
+            evidence.append(clean(evidence_line(c, by_path)), style=style)
+        if len(shown) > 4:
+            evidence.append(f"\n… and {len(shown) - 4} more", style="dim")
+        if not shown:
+            evidence.append(clean(finding_message(finding, by_path).split("; ", 1)[-1]), style="dim")
+        table.add_row(Text(clean(claim.location)), status, cell, evidence)
+    console.print(table)
+    for problem in result.stale_suppressions:
+        console.print(Text(f"warning: {clean(str(problem))}", style="yellow"))
+    console.print(Text(check_summary(result, fail_on), style="bold"))
+
+
+def check_summary(result, fail_on: str = "contradicted") -> str:
+    """The closing line of a check: counts per status, suppressed, baselined and what fails."""
+    counts = result.counts()
+    parts = [f"{len(result.drafts)} draft{'s' if len(result.drafts) != 1 else ''}",
+             f"{len(result.sources)} source{'s' if len(result.sources) != 1 else ''}",
+             f"{len(result.findings)} figures: " + ", ".join(f"{counts[s]} {s}" for s in
+                                                            ("contradicted", "disputed-sources", "unsupported",
+                                                             "supported"))]
+    if result.suppressed:
+        parts.append(f"{len(result.suppressed)} suppressed")
+    if result.baselined:
+        parts.append(f"{len(result.baselined)} in baseline")
+    if result.stale_suppressions:
+        parts.append(f"{len(result.stale_suppressions)} unused suppression"
+                     f"{'s' if len(result.stale_suppressions) != 1 else ''}")
+    failing = len(result.failing(fail_on))
+    parts.append(f"{failing} failing (--fail-on {fail_on})" if failing else f"nothing at or above {fail_on}")
+    return " · ".join(parts)
+
+
+DIFF_STYLE = {"changed": "bold yellow", "only in A": "red", "only in B": "green", "unchanged": "dim"}
+
+
+def render_diff(console: Console, result, show_all: bool = False) -> None:
+    """``factcheck diff``: per file pair, changed figures with A's and B's quotes side by side."""
+    from .messages import diff_summary
+
+    for pair in result.files:
+        rows = ([("changed", a, b) for a, b in pair.changed] + [("only in A", a, None) for a in pair.only_a]
+                + [("only in B", None, b) for b in pair.only_b])
+        if show_all:
+            rows += [("unchanged", a, b) for a, b in pair.unchanged]
+        title = Text(f"A: {clean(pair.a or '(no file)')}  B: {clean(pair.b or '(no file)')}", style="bold")
+        if not rows:
+            console.print(title)
+            console.print(Text(f"  no figure differs · {len(pair.unchanged)} unchanged", style="dim"))
+            continue
+        table = Table(title=title, title_justify="left", expand=True, show_lines=True)
+        table.add_column("Change", ratio=1, overflow="fold")
+        table.add_column("Claim", ratio=2, overflow="fold")
+        table.add_column("A", ratio=5, overflow="fold")
+        table.add_column("B", ratio=5, overflow="fold")
+        for kind, a, b in rows:
+            claim = a or b
+            about_cell = Text(clean(f"{claim.subject} · {claim.attribute}"), style="bold")
+            about_cell.append("\n" + claim.type, style="dim")
+            cells = []
+            for c in (a, b):
+                if c is None:
+                    cells.append(Text("—", style="dim"))
+                    continue
+                cell = Text(clean(c.text), style="bold")
+                cell.append(f"  {interval_text(c)} {clean(c.unit)}", style="cyan")
+                cell.append(f"  line {c.line}", style="dim")
+                cell.append("\n")
+                cell.append(quote_text(c))
+                cells.append(cell)
+            table.add_row(Text(kind, style=DIFF_STYLE[kind]), about_cell, *cells)
+        console.print(table)
+        if not show_all and pair.unchanged:
+            console.print(Text(f"{len(pair.unchanged)} figures unchanged (--all lists them)", style="dim"))
+    console.print(Text(diff_summary(result), style="bold"))

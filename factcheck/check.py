@@ -1,0 +1,192 @@
+"""Checking drafts against sources: every draft figure gets a status.
+
+``check_claims`` is the pure core: each draft claim is matched with the
+source claims of the same key (type, subject, attribute, unit), aligned with
+the nearest figure the sources state (``compare.align``), and given a status:
+
+* ``supported``: every source that states the figure is compatible with it;
+* ``contradicted``: some source excludes it (or a ledger entry does);
+* ``disputed-sources``: the sources disagree among themselves, so the draft
+  takes one side of a dispute;
+* ``unsupported``: no source states it.
+
+A ledger entry (see ``ledger.py``) outranks the sources: when one exists for
+the key, it alone decides between supported and contradicted.
+``check`` is the file-level entry point behind ``factcheck check``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .claims import Claim, Problem, Source
+from .compare import UNATTRIBUTED, align, distance, judge, overlap, widen
+from .rules import RuleSet, load_rules
+
+#: Statuses from least to most severe; ``--fail-on X`` fails on X and everything after it.
+STATUSES = ("supported", "unsupported", "disputed-sources", "contradicted")
+
+
+@dataclass
+class Finding:
+    """The status of one draft claim, with the source (or ledger) claims that decided it."""
+
+    status: str
+    claim: Claim
+    evidence: list[Claim] = field(default_factory=list)  # every source claim about the same figure
+    against: list[Claim] = field(default_factory=list)  # evidence that excludes the draft figure
+    conflicts: list[tuple[int, int]] = field(default_factory=list)  # evidence pairs that exclude each other
+    ledger: bool = False  # decided by a ledger entry
+    suppressed: str | None = None  # why a suppression comment silenced it ("" when no reason was given)
+    baselined: bool = False  # already recorded in the baseline file
+
+    @property
+    def gating(self) -> bool:
+        """Can this finding fail a run (neither suppressed nor in the baseline)?"""
+        return self.suppressed is None and not self.baselined
+
+
+def severity(status: str) -> int:
+    return STATUSES.index(status)
+
+
+def at_or_above(status: str, threshold: str) -> bool:
+    return severity(status) >= severity(threshold)
+
+
+def check_claims(
+    draft_claims: Iterable[Claim],
+    source_claims: Iterable[Claim],
+    ledger: Iterable[Claim] = (),
+    rules: RuleSet | None = None,
+) -> list[Finding]:
+    """One finding per draft claim, in the draft's order."""
+    tolerance = rules.tolerance if rules is not None else (lambda _t: 0.0)
+    by_key: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in source_claims:
+        if claim.subject != UNATTRIBUTED:
+            by_key[claim.key].append(claim)
+    ledger_by_key: dict[tuple, list[Claim]] = defaultdict(list)
+    for entry in ledger:
+        ledger_by_key[entry.key].append(entry)
+    return [judge_claim(claim, by_key.get(claim.key, []), ledger_by_key.get(claim.key, []), tolerance(claim.type))
+            for claim in draft_claims]
+
+
+def judge_claim(claim: Claim, sources: list[Claim], ledger: list[Claim], tol: float) -> Finding:
+    """The status of one draft claim given the source and ledger claims of its key."""
+    if claim.subject == UNATTRIBUTED:
+        return Finding("unsupported", claim)
+    evidence = _aligned(claim, sources, tol)
+    drafted = widen(claim.interval, claim.value, tol)
+    if ledger:
+        entry = min(ledger, key=lambda e: distance(e.value, claim.value))
+        if not overlap(drafted, widen(entry.interval, entry.value, tol)):
+            return Finding("contradicted", claim, [entry, *evidence], [entry], ledger=True)
+        return Finding("supported", claim, [entry, *evidence], ledger=True)
+    if not evidence:
+        return Finding("unsupported", claim)
+    against = [e for e in evidence if not overlap(drafted, widen(e.interval, e.value, tol))]
+    conflicts = judge(claim.key, evidence, tol).conflicts
+    if conflicts and len(against) < len(evidence):
+        return Finding("disputed-sources", claim, evidence, against, conflicts)
+    if against:
+        return Finding("contradicted", claim, evidence, against, conflicts)
+    return Finding("supported", claim, evidence)
+
+
+def _aligned(claim: Claim, sources: list[Claim], tol: float) -> list[Claim]:
+    """The source claims about the same figure as ``claim`` (a key can hold several facts)."""
+    if not sources:
+        return []
+    for cluster in align([*sources, claim], tol):
+        if any(c is claim for c in cluster):
+            return [c for c in cluster if c is not claim]
+    return []
+
+
+def counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per status, for the summary line."""
+    tally = Counter(f.status for f in findings if f.gating or f.status == "supported")
+    return {status: tally.get(status, 0) for status in STATUSES}
+
+
+# --------------------------------------------------------------------------- files
+
+
+@dataclass
+class CheckResult:
+    """Everything ``factcheck check`` reports: the findings and what they were built from."""
+
+    drafts: list[Source]
+    sources: list[Source]
+    findings: list[Finding]
+    problems: list[Problem] = field(default_factory=list)
+    stale_suppressions: list[Problem] = field(default_factory=list)  # suppressions that silenced nothing
+    ledger: list[Claim] = field(default_factory=list)
+
+    @property
+    def failed_inputs(self) -> list[Problem]:
+        return [p for p in self.problems if p.fatal]
+
+    def failing(self, fail_on: str = "contradicted") -> list[Finding]:
+        """The findings that fail the run: at or above ``fail_on``, not suppressed, not in the baseline."""
+        return [f for f in self.findings if f.gating and f.status != "supported" and at_or_above(f.status, fail_on)]
+
+    def counts(self) -> dict[str, int]:
+        return counts(self.findings)
+
+    @property
+    def suppressed(self) -> list[Finding]:
+        return [f for f in self.findings if f.suppressed is not None]
+
+    @property
+    def baselined(self) -> list[Finding]:
+        return [f for f in self.findings if f.baselined and f.suppressed is None]
+
+
+def check(
+    drafts: Sequence[str],
+    against: Sequence[str],
+    rules: RuleSet | None = None,
+    ledger: Sequence[Claim] = (),
+    baseline=None,
+    **read_options,
+) -> CheckResult:
+    """Read drafts and sources, extract their claims and check every draft claim.
+
+    A file given both as a draft and as a source is only a draft: a draft
+    never confirms itself.  Suppression comments in drafts are honoured
+    (``suppress.py``); ``baseline`` (a :class:`factcheck.baseline.Baseline`)
+    marks findings already recorded.
+    """
+    from .scan import extract_documents, read_sources
+    from .suppress import apply_suppressions, blank_directives, parse_suppressions
+
+    rules = rules or load_rules()
+    stdin = read_options.pop("stdin", None)
+    draft_docs, problems = read_sources(drafts, stdin=stdin, **read_options)
+    source_docs, source_problems = read_sources(against, **read_options)
+    problems.extend(source_problems)
+    draft_files = {_real(d.path) for d in draft_docs}
+    source_docs = [d for d in source_docs if _real(d.path) not in draft_files]
+    source_claims = extract_documents(source_docs, rules, problems)
+    findings: list[Finding] = []
+    stale: list[Problem] = []
+    for document in draft_docs:
+        suppressions = parse_suppressions(document, problems)
+        claims = extract_documents([blank_directives(document, suppressions)], rules, problems)
+        doc_findings = check_claims(claims, source_claims, ledger, rules)
+        stale.extend(apply_suppressions(doc_findings, suppressions, document.path))
+        findings.extend(doc_findings)
+    if baseline is not None:
+        baseline.mark(findings)
+    return CheckResult([d.source for d in draft_docs], [d.source for d in source_docs], findings, problems, stale,
+                       list(ledger))
+
+
+def _real(path: str) -> str:
+    return path if path == "-" else os.path.realpath(path)

@@ -1,0 +1,89 @@
+"""`factcheck diff`: figures changed, only in A, only in B, unchanged; exit codes like diff."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.diff import diff_claims, diff_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "002_f7b0ea8d848e503f.txt"
+DELETED = ("Samsung is building a semiconductor AI factory with over 50,000 GPUs to revolutionize chip "
+           "manufacturing and advance its home robotics portfolio. ")
+runner = CliRunner()
+
+
+@pytest.fixture
+def edited(tmp_path) -> Path:
+    """The seed with one figure changed ($3 → $4 billion) and one sentence deleted."""
+    text = SEED.read_text(encoding="utf-8")
+    assert DELETED in text and text.count("approximately $3 billion") == 1
+    path = tmp_path / SEED.name
+    path.write_text(text.replace("approximately $3 billion", "approximately $4 billion").replace(DELETED, ""),
+                    encoding="utf-8")
+    return path
+
+
+def test_one_changed_figure_and_one_deleted_sentence(edited, rules):
+    result = diff_paths(str(SEED), str(edited), rules)
+    [pair] = result.files
+    assert [(a.text, b.text) for a, b in pair.changed] == [("approximately $3 billion", "approximately $4 billion")]
+    assert [(c.subject, c.text) for c in pair.only_a] == [("Samsung Electronics", "over 50,000 GPUs")]
+    assert pair.only_b == []
+    assert len(pair.unchanged) == 6
+    assert result.differs
+
+
+def test_cli_exit_codes(edited, tmp_path):
+    changed = runner.invoke(app, ["diff", str(SEED), str(edited)])
+    assert changed.exit_code == 1
+    text = " ".join(changed.stdout.split())
+    assert "1 changed, 1 only in A, 0 only in B, 6 unchanged" in text
+    same = runner.invoke(app, ["diff", str(SEED), str(SEED)])
+    assert same.exit_code == 0
+    assert runner.invoke(app, ["diff", str(SEED), str(tmp_path / "missing.txt")]).exit_code == 2
+    assert runner.invoke(app, ["diff", str(SEED), str(SEED), "--format", "sarif"]).exit_code == 2
+
+
+def test_json_and_all(edited):
+    data = json.loads(runner.invoke(app, ["diff", str(SEED), str(edited), "-f", "json", "--all"]).stdout)
+    [pair] = data["files"]
+    assert pair["changed"][0]["a"]["text"] == "approximately $3 billion"
+    assert pair["changed"][0]["b"]["line"] == 5
+    assert len(pair["unchanged"]) == pair["unchanged_count"] == 6
+    assert len(data["claims"]) == 8 + 7  # the contract's claims: both versions
+    listed = runner.invoke(app, ["diff", str(SEED), str(edited), "--all"]).stdout
+    assert "unchanged" in listed and "13,000 units" in listed
+
+
+def test_folders_pair_files_by_name(edited, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    shutil.copy(SEED, a / SEED.name)
+    shutil.copy(edited, b / SEED.name)
+    shutil.copy(ROOT / "seeds" / "003_ef4a831ec945dd86.txt", a / "extra.txt")
+    shutil.copy(ROOT / "seeds" / "003_ef4a831ec945dd86.txt", b / "extra.txt")
+    result = diff_paths(str(a), str(b))
+    assert [(Path(f.a).name, Path(f.b).name) for f in result.files] == [(SEED.name, SEED.name),
+                                                                          ("extra.txt", "extra.txt")]
+    assert [f.differs for f in result.files] == [True, False]
+
+
+def test_repeated_figure_and_moved_sentence_are_unchanged(extract, rules):
+    a = extract("Samsung will get 50,000 GPUs. SK Group will get 60,000 GPUs. Samsung's 50,000 GPUs arrive soon.")
+    b = extract("SK Group will get 60,000 GPUs. Samsung will get 50,000 GPUs.")
+    pair = diff_claims(a, b, rules)
+    assert pair.changed == [] and pair.only_b == []
+    assert [c.text for c in pair.only_a] == ["50,000 GPUs"]  # one mention fewer
+    assert len(pair.unchanged) == 2
+
+
+def test_hedge_change_is_a_change(extract, rules):
+    pair = diff_claims(extract("Samsung will get 50,000 GPUs."), extract("Samsung will get over 50,000 GPUs."), rules)
+    assert [(a.qualifier, b.qualifier) for a, b in pair.changed] == [("exact", "over")]
