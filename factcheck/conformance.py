@@ -184,10 +184,10 @@ _rule("number", "'1m' is one million in news style ('£1m'); upstream refuses it
 _rule("percent", "'N percentage' / 'percents' / 'percent of N': not English news usage "
                  "('percentage points' is another unit)")(
     lambda c: bool(regex.search(r"(?i)percentages?\b|percents\b|per\s?cents?\s+of\b", c["input"])))
-_rule("currency", "currency sub-units (cents, pence) and dollars-and-cents in words: prices per share, "
-                  "not deal figures; they would need units of their own")(
-    lambda c: _any_text(c, r"\b(?:cents?|pence|penny)\b|-cent\b|dollars?\s+(?:and\s+)?(?:\w+[\s-])*?"
-                           r"(?:one|two|five|forty|fifty|\d+)\b|\band\s+fifty$|\bmao\b"))
+_rule("currency", "dollars and cents in words ('3 dollars 50 cents', 'thirteen dollars forty five'): "
+                  "spoken prices, not how news writes a figure")(
+    lambda c: _any_text(c, r"dollars?\s+(?:and\s+)?(?:\w+[\s-])*?(?:one|two|five|forty|fifty|\d+)\b"
+                           r"|\band\s+fifty$|\bmao\b|-cent\b"))
 _rule("currency", "currencies outside the engine's list (obsolete or minor: markka, peseta, guilder, "
                   "₡, ₾, ₭, ரூ, 元, sen); a rule can add them")(
     lambda c: _any_text(c, r"markka|peseta|guilder|[₡₾₭元]|ரூ|^sen\b"))

@@ -18,7 +18,7 @@ import regex
 from .claims import INF, Claim, Problem
 from .documents import Document
 from .entities import Entity, Mention
-from .numbers import CURRENCY_SIGNS, CURRENCY_WORDS, NumberError, Reading, currency_code, figure_from
+from .numbers import CURRENCY_SIGNS, CURRENCY_SUBUNITS, CURRENCY_WORDS, NumberError, Reading, currency_code, figure_from
 from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 
 UNATTRIBUTED = "unattributed"
@@ -225,7 +225,8 @@ def _unit(rule: Rule, m: regex.Match) -> tuple[str | None, float]:
             return currency_code(sign), 1.0
         word = _group(m, "currency_word")
         if word:
-            return CURRENCY_WORDS.get(word.lower(), CURRENCY_WORDS.get(word, word.upper())), 1.0
+            code = CURRENCY_WORDS.get(word.lower(), CURRENCY_WORDS.get(word, word.upper()))
+            return code, CURRENCY_SUBUNITS.get(word.lower(), 1.0)
         return (rule.default_unit or None), 1.0
     captured = _group(m, "unit")
     unit = rule.unit_of(captured)

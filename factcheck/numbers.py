@@ -83,6 +83,7 @@ CURRENCY_SIGNS = {
 DOLLAR_PREFIXES = {"U.S.": "USD", "U.S": "USD", "HK": "HKD", "NZ": "NZD", "MEX": "MXN", "MX": "MXN"}
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
+    "cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP",
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP", "pound": "GBP", "pounds sterling": "GBP",
     "gbp": "GBP", "yen": "JPY", "won": "KRW", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
     "us dollar": "USD", "u.s. dollar": "USD", "australian dollars": "AUD", "australian dollar": "AUD",
@@ -91,6 +92,9 @@ CURRENCY_WORDS = {
     "rupee": "INR", "swiss francs": "CHF", "francs": "CHF", "원": "KRW", "달러": "USD", "엔": "JPY",
     "유로": "EUR", "위안": "CNY",
 }
+
+#: Sub-units: "50 cents" is 0.50 of the currency.
+CURRENCY_SUBUNITS = {"cents": 0.01, "cent": 0.01, "pence": 0.01, "penny": 0.01}
 
 #: Vague amounts: "tens of billions" → [1e10, 1e11).
 VAGUE_COUNTS = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
