@@ -74,15 +74,15 @@ def _account(rule: Rule, index: int, m: regex.Match, scan: str, claims: list[Cla
         outcome = "claim"
     elif not triggered:
         outcome = "not run: none of the rule's trigger words is in the sentence"
+    elif end <= start:
+        outcome = "empty match"
+    elif not _is_figure(scan, m, rule):
+        outcome = "not a figure for this rule: a model number, a year, or a sum of money in a count"
     else:
         rival = next((c for c in claims if c.offset < end and start < c.offset + len(c.text)), None)
         if rival is not None:
             outcome = (f"lost to {rival.rule} patterns[{rival.pattern}] ({rival.text!r}): where matches overlap "
                        f"the higher priority, then the longer one wins")
-        elif end <= start:
-            outcome = "empty match"
-        elif not _is_figure(scan, m):
-            outcome = "not a figure: a model number or a year"
         elif _unit(rule, m)[0] is None:
             outcome = f"unit {groups.get('unit', '')!r} is none of the rule's units"
         else:

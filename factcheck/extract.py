@@ -48,6 +48,7 @@ _GROUP_NOUN_AFTER = regex.compile(
 _LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?$")
 _EACH_AFTER = regex.compile(r"\s*(?:will|would|are|have|each|both|plan|plans|to|is)?\s*(?:each|both)\b")
 _MODEL_PREFIX = regex.compile(r"(?<![\p{L}])(?P<w>\p{Lu}{2,}|\p{Lu}+\d+\p{Lu}*)\s+$")
+_CURRENCY_BEFORE = regex.compile(r"(?:[$€£¥₩]|\b(?:USD|EUR|GBP|KRW|JPY|US\$))\s?$")
 _YEAR_CONTEXT = regex.compile(r"(?i:\b(?:in|since|by|from|until|through|year|fiscal|FY|of|before|after|during|early|late|mid)\s+)$")
 
 
@@ -80,7 +81,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                     for m in pattern.finditer(text, s, e, timeout=PATTERN_TIMEOUT):
                         span = m.span("figure") if "figure" in pattern.groupindex and m.group("figure") else m.span()
                         start, end = _trim(text, *span)
-                        if end > start:
+                        if end > start and _is_figure(text, m, rule):
                             found.append(_Match(rule, i, m, start, end))
             except TimeoutError:
                 disabled.add(rule.type)
@@ -139,8 +140,6 @@ class _Sentence:
 
 def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Claim]:
     rule, m, text = match.rule, match.m, sentence.text
-    if not _is_figure(text, m):
-        return []
     unit_name, multiplier = _unit(rule, m)
     if unit_name is None:
         return []
@@ -201,13 +200,16 @@ def _group(m: regex.Match, name: str) -> str | None:
     return value if value else None
 
 
-def _is_figure(text: str, m: regex.Match) -> bool:
-    """Drop numbers that are not figures: model numbers ("RTX PRO 6000") and bare years."""
+def _is_figure(text: str, m: regex.Match, rule: Rule) -> bool:
+    """Drop numbers that are not this rule's figures: model numbers ("RTX PRO 6000"), bare years,
+    and sums of money read by a rule that counts something else ("$16.5 billion of chips")."""
     number = _group(m, "number")
     if not number or not number[0].isdigit():
         return True
     start = m.start("number")
     before = text[max(0, start - 30):start]
+    if rule.unit_from != "currency" and _CURRENCY_BEFORE.search(before):
+        return False
     model = _MODEL_PREFIX.search(before)
     if model and model.group("w") not in CURRENCY_SIGNS and not _group(m, "currency"):
         return False
