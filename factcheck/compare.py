@@ -77,7 +77,8 @@ def align(claims: list[Claim], tol: float) -> list[list[Claim]]:
         pending = list(figures_by_source[source])
         pairs = sorted(
             ((distance(fig[0].value, anchor[0]), fi, ai) for fi, fig in enumerate(pending)
-             for ai, anchor in enumerate(anchors) if source not in anchor[1]),
+             for ai, anchor in enumerate(anchors) if source not in anchor[1]
+             and not any(other_deal(fig[0], c) for c in anchor[2])),
         )
         used_figs: set[int] = set()
         used_anchors: set[int] = set()
@@ -92,6 +93,12 @@ def align(claims: list[Claim], tol: float) -> list[list[Claim]]:
             if fi not in used_figs:
                 anchors.append((fig[0].value, {source}, list(fig)))
     return [sorted(a[2], key=lambda c: (c.source, c.offset)) for a in anchors]
+
+
+def other_deal(a: Claim, b: Claim) -> bool:
+    """Both figures name the other party of their deal, and the parties differ: two deals."""
+    pa, pb = a.extra.get("counterparties"), b.extra.get("counterparties")
+    return bool(pa and pb and not set(pa) & set(pb))
 
 
 def distance(a: float, b: float) -> float:
@@ -135,6 +142,8 @@ def judge(key: tuple[str, str, str, str], claims: list[Claim], tol: float) -> Gr
             pair = tuple(sorted((a.source, b.source)))
             if a.source == b.source or pair in seen_pairs or (a.time and b.time and a.time != b.time):
                 continue  # figures measured at different times ("early trading", "the close") cannot conflict
+            if other_deal(a, b):
+                continue
             if not overlap(intervals[i], intervals[j]):
                 seen_pairs.add(pair)
                 group.conflicts.append((i, j))

@@ -165,7 +165,9 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
     quote, quote_span = _quote(text, sentence.start, sentence.end, match.start, match.end)
     iv = figure.interval
     claims = []
-    for subject, reason in attribute_subject(sentence, match.start, match.end, m.start(), m.end(), rule, rules):
+    subjects = attribute_subject(sentence, match.start, match.end, m.start(), m.end(), rule, rules)
+    parties = counterparties(sentence, clause, match, {name for name, _ in subjects})
+    for subject, reason in subjects:
         claims.append(Claim(
             source=sentence.document.path,
             type=rule.type,
@@ -188,8 +190,28 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
             subject_reason=reason,
             time=when,
             quote_span=quote_span,
+            extra={"counterparties": parties} if parties else {},
         ))
     return claims
+
+
+def counterparties(sentence: _Sentence, clause: tuple[int, int], match: _Match, subjects: set[str]) -> list[str]:
+    """The other parties named in the figure's clause ("… invest $100 billion in OpenAI").
+
+    Two figures for one subject whose counterparties differ are two deals, not
+    a dispute (compare.py keeps them apart).  Names inside the figure ("50,000
+    NVIDIA GPUs") and channels ("through NAVER Cloud") are not counterparties.
+    """
+    text = sentence.text
+    names: list[str] = []
+    for mm in sentence.mentions:
+        if not (clause[0] <= mm.start and mm.end <= clause[1]) or match.start <= mm.start < match.end:
+            continue
+        name = mm.entity.name
+        if name in subjects or name in names or mm.entity.kind == "country" or _is_channel(text, sentence, mm):
+            continue
+        names.append(name)
+    return sorted(names)
 
 
 def _group(m: regex.Match, name: str) -> str | None:
