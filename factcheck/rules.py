@@ -15,6 +15,7 @@ from typing import Any, Iterable
 import regex
 import yaml
 
+from .dates import PIECES as DATE_PIECES
 from .entities import Catalogue, load_catalogue
 from .numbers import PIECES
 
@@ -23,7 +24,10 @@ SPECIAL_FILES = {"pieces", "entities", "people"}
 
 #: Named groups the engine reads from a pattern match.
 ENGINE_GROUPS = ("qualifier", "number", "number2", "scale", "scale2", "unit", "currency", "currency_word",
-                 "vague", "suffix", "figure", "subject", "time")
+                 "vague", "suffix", "figure", "subject", "time", "date")
+
+#: How a rule's figures are read: ``number`` (numbers.py) or ``date`` (dates.py, day ordinals).
+VALUE_KINDS = ("number", "date")
 
 #: Default per-call regex timeout (seconds): bounds a pattern that backtracks.
 PATTERN_TIMEOUT = 1.0
@@ -48,7 +52,7 @@ class Cue:
 
     value: str
     match: regex.Pattern
-    within: str = "clause"  # clause | sentence
+    within: str = "clause"  # clause | sentence | match (the rule's whole match; the cue nearest the figure wins)
 
 
 @dataclass
@@ -66,12 +70,15 @@ class Rule:
     cues: list[Cue] = field(default_factory=list)
     time_cues: list[Cue] = field(default_factory=list)
     avoid_roles: tuple[str, ...] = ()
+    avoid_kinds: tuple[str, ...] = ()  # entity kinds passed over like avoided roles ("country" for dates)
     tolerance: float = 0.0  # relative difference under which central values are the same
     about: float = 0.10  # the ± an "about" hedge gives
     priority: int = 0
     description: str = ""
     examples: list[dict[str, Any]] = field(default_factory=list)
     trigger: regex.Pattern | None = None  # cheap test: can this rule match in a sentence at all?
+    value: str = "number"  # one of VALUE_KINDS
+    languages: tuple[str, ...] = ("en",)  # for value parsers that need them (dates)
 
     def unit_of(self, text: str | None) -> Unit | None:
         if not text:
@@ -115,7 +122,7 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), include_packaged: bool = T
 
 @functools.lru_cache(maxsize=8)
 def _load(folders: tuple[str, ...]) -> RuleSet:
-    pieces: dict[str, str] = dict(PIECES)
+    pieces: dict[str, str] = {**PIECES, **DATE_PIECES}
     entity_files: list[Path] = []
     rule_files: dict[str, Path] = {}
     for folder in map(Path, folders):
@@ -178,6 +185,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Ru
         alternatives = "|".join(f"(?:{m})" for m in u.get("match") or [])
         units.append(Unit(str(u["name"]), _compile(alternatives, where), float(u.get("multiplier", 1))))
     local = dict(pieces)
+    local.update({str(k): str(v) for k, v in (data.get("pieces") or {}).items()})  # pieces of this rule only
     if units:
         local["unit"] = "(?P<unit>" + "|".join(f"(?:{m})" for u in data.get("units") for m in u.get("match")) + ")"
     patterns, sources = [], []
@@ -195,9 +203,12 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Ru
     subject = data.get("subject") or {}
     trigger = None
     if data.get("trigger"):
-        trigger = _compile(str(data["trigger"]), where)
+        trigger = _compile(expand_pieces(str(data["trigger"]), local, f"{where}: trigger"), where)
     elif units:
         trigger = _compile("|".join(f"(?:{m})" for u in data["units"] for m in u["match"]), where)
+    value = str(data.get("value", "number"))
+    if value not in VALUE_KINDS:
+        raise RuleError(f"{where}: unknown value {value!r} (choose from: {', '.join(VALUE_KINDS)})")
     return Rule(
         type=str(claim_type),
         path=where,
@@ -210,12 +221,15 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Ru
         cues=cues,
         time_cues=time_cues,
         avoid_roles=tuple(subject.get("avoid_roles") or ()),
+        avoid_kinds=tuple(subject.get("avoid_kinds") or ()),
         tolerance=float(data.get("tolerance", 0.0)),
         about=float(data.get("about", 0.10)),
         priority=int(data.get("priority", 0)),
         description=str(data.get("description", "")).strip(),
         examples=list(data.get("examples") or []),
         trigger=trigger,
+        value=value,
+        languages=tuple(str(x) for x in (data.get("languages") or ("en",))),
     )
 
 

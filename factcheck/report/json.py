@@ -17,7 +17,7 @@ SCHEMA_VERSION = 1
 
 def number_or_iso(value: float, unit: str) -> Any:
     """Numbers as JSON numbers (null for an open end); dates as ISO strings."""
-    if value is None or (isinstance(value, float) and math.isinf(value)):
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):  # open end, or year unknown
         return None
     if unit == "date":
         return _dt.date.fromordinal(int(value)).isoformat()

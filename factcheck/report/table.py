@@ -33,7 +33,16 @@ def interval_text(claim: Claim) -> str:
     if claim.unit == "date":
         from .json import number_or_iso
         low, high = number_or_iso(claim.low, "date"), number_or_iso(claim.high, "date")
-        return number_or_iso(claim.value, "date") if low == high else f"{low} – {high}"
+        if claim.extra.get("year") == "unknown":
+            return "year unknown"
+        if low is None and high is None:
+            return "?"
+        if low is None:
+            return ("≤ " if claim.high_closed else "< ") + high
+        if high is None:
+            return ("≥ " if claim.low_closed else "> ") + low
+        shown = number_or_iso(claim.value, "date") if low == high else f"{low} – {high}"
+        return shown + (" (year assumed)" if str(claim.extra.get("year", "")).startswith("assumed") else "")
     lo, hi = claim.low, claim.high
     if math.isinf(hi) and not math.isinf(lo):
         return ("≥ " if claim.low_closed else "> ") + format_value(lo)
