@@ -267,6 +267,17 @@ def place_undated(claims: list[Claim], languages: Iterable[str] = ("en",)) -> tu
     return dated + placed, apart
 
 
+def parse_pub_date_override(spec: str) -> tuple[str, str]:
+    """``"FILE=YYYY-MM-DD"`` → (FILE, ISO date); ValueError with a message a user can act on."""
+    given, sep, day = spec.rpartition("=")
+    if not sep or not given:
+        raise ValueError(f"--pub-date {spec!r}: expected FILE=YYYY-MM-DD")
+    try:
+        return given, _dt.date.fromisoformat(day.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"--pub-date {spec!r}: {day!r} is not a date (YYYY-MM-DD)") from None
+
+
 def iso(ordinal: float) -> str | None:
     """An ordinal as an ISO date; None for an open or unknown end."""
     if ordinal is None or not math.isfinite(ordinal):
@@ -392,6 +403,8 @@ def _read_relative(phrase: str, pub: _dt.date | None, languages: tuple[str, ...]
     if parsed is None:
         return None
     day, unit = parsed
+    if (pub - day).days == 7 and regex.fullmatch(_WEEKDAY, phrase):
+        day = pub  # "on Tuesday" in a paper of a Tuesday is that day; dateparser reads the Tuesday before
     period = _containing(day, unit if unit in ("week", "month", "year") else "day")
     return (lambda _y: period), pub.year, period.precision, notes
 
@@ -531,4 +544,4 @@ def _dateparser(languages: tuple[str, ...], base: _dt.datetime):
 
 
 __all__ = ["PIECES", "DateFigure", "parse_date_phrase", "date_figure", "place_undated", "fiscal_year_end_of",
-           "context_date", "iso"]
+           "context_date", "parse_pub_date_override", "iso"]

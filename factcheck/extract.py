@@ -350,7 +350,9 @@ def attribute_subject(
     In order: the owner named in a possessive right before the figure
     ("Nvidia's $5 trillion"); the subject of the figure's clause; the recipient
     after it ("… GPUs across the nation's …"); the subject of the sentence; the
-    nearest other mention; the subject of one of the three previous sentences.
+    nearest other mention; the subject after an opening phrase that holds the
+    figure ("On October 29, 2025, Nvidia …"); the subject of one of the three
+    previous sentences.
     Vendors of what a rule counts are passed over while anyone else is named.
     A list of parties resolves to each of them ("Samsung and SK Hynix will
     each …") or, when the figure is spread across them, to their country.
@@ -378,6 +380,8 @@ def attribute_subject(
         ("nearest mention in the clause", [mm for mm in reversed(before_clause) if not avoided(mm)][:1]),
         ("nearest mention in the sentence", [mm for mm in reversed(before_sentence) if not avoided(mm)][:1]),
         ("mention after the figure", [mm for mm in after_clause if not avoided(mm)][:1]),
+        ("subject after an opening phrase", [mm for mm in usable if mm.start >= fe and not avoided(mm)
+                                             and mm not in objects][:1] if clause[0] == sentence.start else []),
         ("only party named", [mm for mm in before_sentence + after_clause if avoided(mm)][:1]),
     ]
     for reason, chosen in steps:

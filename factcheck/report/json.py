@@ -51,7 +51,8 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
 
 
 def source_dict(source: Source) -> dict[str, Any]:
-    return {"path": source.path, "name": source.name, "pub_date": source.pub_date}
+    return {"path": source.path, "name": source.name, "pub_date": source.pub_date,
+            "pub_date_origin": source.pub_date_origin}
 
 
 def group_dict(group: Group) -> dict[str, Any]:

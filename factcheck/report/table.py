@@ -85,7 +85,8 @@ def render_claims(console: Console, sources: list[Source], claims: list[Claim]) 
         rows = by_source.get(source.path, [])
         title = Text(clean(source.name), style="bold")
         title.append(f"  {clean(source.path)}", style="dim")
-        title.append(f"  published {source.pub_date}" if source.pub_date else "  publication date unknown", style="dim")
+        title.append(f"  published {source.pub_date} ({source.pub_date_origin or 'given'})" if source.pub_date
+                     else "  publication date unknown", style="dim")
         table = Table(title=title, title_justify="left", expand=True, show_lines=False)
         table.add_column("Line", justify="right", no_wrap=True)
         table.add_column("Type", overflow="fold")
@@ -145,3 +146,8 @@ def render_groups(console: Console, sources: list[Source], groups: list[Group], 
     if problems:
         parts.append(f"{problems} input problem{'s' if problems != 1 else ''} (see above)")
     console.print(Text(" · ".join(parts), style="bold"))
+    undated = [s for s in sources if not s.pub_date]
+    if undated:
+        names = ", ".join(clean(short_name(s, s.path)) for s in undated)
+        console.print(Text(f"publication date unknown ({len(undated)}): {names} — relative dates there are left "
+                           "unresolved; give one with --pub-date FILE=YYYY-MM-DD", style="dim"))
