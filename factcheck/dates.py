@@ -72,8 +72,14 @@ _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _REL_YEAR = r"(?i:this|next|last)\s+year"
 _ANY_YEAR = rf"(?:{_FISCAL_YEAR}|{_YEAR}|{_REL_YEAR})"
 _NOT_OF = r"(?!\s+of\b)"  # "the second half of the contract" is no date
-_COUNT_AFTER = (r"(?!\s*[-–]?\s*(?:[\p{Lu}][\w-]*\s+){0,2}(?i:GPUs?|chips?|units?|servers?|accelerators?|people"
-                r"|employees|workers|jobs|shares|MW|GW|megawatts?|gigawatts?)\b)")
+#: A bare year followed by a counted noun is a count: "in 2000 racks".
+_COUNT_AFTER = (r"(?!\s*[-–]?\s*(?:[\p{Lu}][\w-]*\s+){0,2}(?i:GPUs?|chips?|units?|servers?|accelerators?|racks?|nodes?"
+                r"|cards?|wafers?|sites?|stores?|vehicles?|cars?|robots?|devices?|customers?|users?|homes?|people"
+                r"|employees|workers|jobs|shares|tonnes|tons|MW|GW|kW|megawatts?|gigawatts?)\b)")
+#: A period followed by a financial noun is a reporting period, not the time of an event:
+#: "announced third-quarter results", "its fiscal 2026 revenue".
+_REPORTING_AFTER = (r"(?![\s-]+(?i:results?|earnings|revenues?|sales|profits?|reports?|guidance|forecasts?|outlook"
+                    r"|numbers|figures|loss(?:es)?|income|budgets?|spending|capex|margins?|shipments|deliveries)\b)")
 
 FORMS: dict[str, str] = {
     "iso": rf"(?<![\w.-]){_Y4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])",
@@ -105,7 +111,7 @@ _HEDGE = r"(?:(?i:by|before|prior\s+to|until|till|through|no\s+later\s+than|not\
 
 #: The piece rule patterns reference as ``{date}``: an optional hedge and one date form (group ``date``).
 PIECES: dict[str, str] = {
-    "date": "(?P<date>" + _HEDGE + "?(?:" + "|".join(f"(?:{p})" for p in FORMS.values()) + "))",
+    "date": "(?P<date>" + _HEDGE + "?(?:" + "|".join(f"(?:{p})" for p in FORMS.values()) + ")" + _REPORTING_AFTER + ")",
 }
 
 _COMPILED = {name: regex.compile(p) for name, p in FORMS.items()}
