@@ -111,7 +111,8 @@ _HEDGE = r"(?:(?i:by|before|prior\s+to|until|till|through|no\s+later\s+than|not\
 
 #: The piece rule patterns reference as ``{date}``: an optional hedge and one date form (group ``date``).
 PIECES: dict[str, str] = {
-    "date": "(?P<date>" + _HEDGE + "?(?:" + "|".join(f"(?:{p})" for p in FORMS.values()) + ")" + _REPORTING_AFTER + ")",
+    # "(?<!\w)(?=\w)" first: the many forms are tried only where a word starts (several times faster)
+    "date": r"(?<!\w)(?=\w)(?P<date>" + _HEDGE + "?(?:" + "|".join(f"(?:{p})" for p in FORMS.values()) + ")" + _REPORTING_AFTER + ")",
 }
 
 _COMPILED = {name: regex.compile(p) for name, p in FORMS.items()}
