@@ -298,7 +298,7 @@ def iso(ordinal: float) -> str | None:
 def _read(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], fiscal_end: int | None):
     """(builder by year, stated year or None, precision, notes) for a phrase without its hedge."""
     notes: dict[str, Any] = {}
-    for name in ("iso", "day", "month_part", "month", "quarter", "half", "year_part", "fiscal_year", "relative"):
+    for name in ("iso", "day", "month_part", "month", "relative", "quarter", "half", "year_part", "fiscal_year"):
         if _COMPILED[name].fullmatch(phrase):
             break
     else:  # these two forms need the word before them in a text; alone they are the bare month or year

@@ -81,6 +81,11 @@ FORMS = [
     ("three months ago", ("2025-08-01", "2025-08-31", "exact")),
     ("later this year", ("2025-11-02", "2025-12-31", "exact")),
     ("next quarter", ("2026-01-01", "2026-03-31", "exact")),
+    ("last quarter", ("2025-07-01", "2025-09-30", "exact")),
+    ("the last quarter of 2026", ("2026-10-01", "2026-12-31", "exact")),
+    ("this week", ("2025-10-27", "2025-11-02", "exact")),
+    ("earlier this week", ("2025-10-27", "2025-10-31", "exact")),
+    ("two years ago", ("2023-01-01", "2023-12-31", "exact")),
 ]
 
 
