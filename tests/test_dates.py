@@ -9,13 +9,16 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import regex
 import time_machine
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.compare import group_claims
-from factcheck.dates import date_figure, iso, parse_date_phrase, parse_pub_date_override
+from factcheck.dates import PIECES, date_figure, iso, parse_date_phrase, parse_pub_date_override
 from factcheck.documents import document_from_text
 from factcheck.extract import extract_claims
 from factcheck.report import json as json_report
@@ -121,6 +124,14 @@ def test_without_a_publication_date_relative_dates_stay_unresolved_and_years_unk
     assert span("October 2025", None)[:2] == ("2025-10-01", "2025-10-31")  # a stated year needs nothing
 
 
+def test_dates_relative_to_another_event_stay_unresolved(extract):
+    assert parse_date_phrase("a week on", PUB) is None
+    assert parse_date_phrase("three months after", PUB) is None
+    text = ("---\npub_date: 2025-11-01\n---\nA week on, Samsung announced more. Nvidia reached the milestone "
+            "three months after becoming the first to be valued at $4 trillion.\n")
+    assert [c for c in extract(text) if c.unit == "date"] == []
+
+
 def test_fiscal_years_follow_the_entity_catalogue(rules):
     nvidia = rules.catalogue.get("NVIDIA")
     doc = document_from_text("n.txt", "NVIDIA's fiscal year 2026 revenue.\n")
@@ -137,15 +148,39 @@ def test_fiscal_years_follow_the_entity_catalogue(rules):
     assert iso(calendar_q.interval.low) == "2026-07-01"
 
 
-def test_results_do_not_depend_on_todays_date():
-    phrases = [p for p, _ in FORMS] + ["December 30", "October 30"]
-    before = [parse_date_phrase(p, PUB) for p in phrases]
-    no_pub = [parse_date_phrase(p) for p in phrases]
-    with time_machine.travel(dt.datetime(2031, 3, 14, 12, 0), tick=False):
-        assert dt.date.today().year == 2031
-        assert [parse_date_phrase(p, PUB) for p in phrases] == before
-        again = [parse_date_phrase(p) for p in phrases]
-    assert [repr(f) for f in again] == [repr(f) for f in no_pub]  # repr: NaN values compare unequal
+@pytest.mark.parametrize("today", [dt.datetime(2031, 3, 14, 12, 0), dt.datetime(1999, 12, 31, 23, 0)])
+def test_results_do_not_depend_on_todays_date(today):
+    phrases = [p for p, _ in FORMS] + ["December 30", "October 30", "fiscal 2027"]
+    no_pub = [repr(parse_date_phrase(p)) for p in phrases]  # repr: NaN values compare unequal
+    with time_machine.travel(today, tick=False):
+        assert dt.date.today().year == today.year
+        for phrase, expected in FORMS:
+            assert span(phrase) == expected, phrase
+        assert [repr(parse_date_phrase(p)) for p in phrases] == no_pub
+        result = scan([str(SEEDS)])
+    (group,) = [g for g in result.groups if g.unit == "date" and g.attribute == "announcement"]
+    assert group.verdict == "disputed"
+    assert {iso(c.value) for c in group.claims} == {"2025-10-30", "2025-10-31"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)), pub=st.dates(dt.date(1950, 6, 1), dt.date(2090, 6, 1)))
+def test_written_days_read_back(day, pub):
+    month = day.strftime("%B")
+    full = parse_date_phrase(f"{month} {day.day}, {day.year}", pub)
+    assert full.interval.low == full.interval.high == full.value == day.toordinal()
+    yearless = parse_date_phrase(f"{day.day} {month}", pub)
+    if yearless is not None:  # None only for 29 February in years around pub that have none
+        got = dt.date.fromordinal(int(yearless.value))
+        assert (got.month, got.day) == (day.month, day.day)
+        assert abs((got - pub).days) <= 183  # the nearest such day
+
+
+def test_the_date_piece_finds_nothing_in_numbers_that_are_not_dates():
+    piece = regex.compile(PIECES["date"])
+    for text in ("95%", "6000", "2,000", "6G", "sixth-generation", "$2025", "2025%", "RTX PRO 6000", "1.2025",
+                 "in 2000 racks", "v2026", "3Q", "H2O", "May I"):
+        assert piece.search(text) is None, text
 
 
 # --------------------------------------------------------------------------- publication dates

@@ -96,7 +96,7 @@ def render_claims(console: Console, sources: list[Source], claims: list[Claim]) 
         table.add_column("Quote", overflow="fold", ratio=5)
         for c in rows:
             table.add_row(str(c.line), c.type, Text(clean(f"{c.subject} · {c.attribute}")), Text(clean(c.text)),
-                          Text(f"{interval_text(c)} {c.unit}"), quote_text(c, 120))
+                          Text(interval_text(c) + ("" if c.unit == "date" else f" {c.unit}")), quote_text(c, 120))
         if not rows:
             table.add_row("", "", Text("no claims found", style="dim"), "", "", "")
         console.print(table)
