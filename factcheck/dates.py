@@ -156,6 +156,8 @@ def parse_date_phrase(
     languages: Iterable[str] = ("en",),
     fiscal_year_end: int | str | None = None,
     context_date: _dt.date | None = None,
+    tense: str | None = None,
+    year: int | None = None,
 ) -> DateFigure | None:
     """The interval of days a date phrase commits to, or None if it is no date or cannot be resolved.
 
@@ -164,6 +166,9 @@ def parse_date_phrase(
     it when there is no publication date, for the year only.
     ``fiscal_year_end`` is the month (1–12 or a name) a company's fiscal year
     ends in, the fiscal year being named for the calendar year it ends in.
+    ``tense`` ("past" or "future", from the words around the phrase) says on
+    which side of the reference date a year-less date lies; ``year`` gives
+    the year of a phrase that states none outright.
     """
     pub = _as_date(pub_date)
     phrase = " ".join(text.split())
@@ -179,13 +184,16 @@ def parse_date_phrase(
         return None
     if read is None:
         return None
-    builder, year, precision, notes = read
-    if year is not None:
-        period, source = builder(year), "stated" if not notes.get("relative") else "publication date"
-    elif pub is not None:
-        period, source = _nearest(builder, pub), "publication date"
-    elif context_date is not None:
-        period, source = _nearest(builder, context_date), "earlier date in the text"
+    builder, stated, precision, notes = read
+    if stated is not None:
+        period, source = builder(stated), "stated" if not notes.get("relative") else "publication date"
+    elif year is not None:
+        period, source = builder(year), "given"
+    elif pub is not None or context_date is not None:
+        period = _nearest(builder, pub or context_date, tense)
+        source = "publication date" if pub is not None else "earlier date in the text"
+        if tense in ("past", "future"):
+            notes["tense"] = tense
     else:
         notes.update(precision=precision, year="unknown")
         return DateFigure(math.nan, Interval(-INF, INF, False, False), qualifier, tuple(notes.items()))
@@ -202,6 +210,7 @@ def date_figure(
     subject=None,
     catalogue=None,
     languages: Iterable[str] = ("en",),
+    tense: str | None = None,
 ) -> DateFigure | None:
     """Read the date phrase a rule matched at ``start`` of a document.
 
@@ -218,7 +227,8 @@ def date_figure(
     context = None
     if pub is None and not _STATED_YEAR.search(phrase):
         context = context_date(document.scan_text, start, tuple(languages))
-    return parse_date_phrase(phrase, pub, languages=languages, fiscal_year_end=fiscal_end, context_date=context)
+    return parse_date_phrase(phrase, pub, languages=languages, fiscal_year_end=fiscal_end, context_date=context,
+                             tense=tense if tense in ("past", "future") else None)
 
 
 def fiscal_year_end_of(entity) -> int | None:
@@ -248,7 +258,8 @@ def place_undated(claims: list[Claim], languages: Iterable[str] = ("en",)) -> tu
     undated = [c for c in claims if c.unit == "date" and c.extra.get("year") == "unknown"]
     if not undated:
         return claims, []
-    dated = [c for c in claims if c not in undated]
+    undated_ids = {id(c) for c in undated}
+    dated = [c for c in claims if id(c) not in undated_ids]
     placed: list[Claim] = []
     apart: list[Claim] = []
     for claim in undated:
@@ -259,8 +270,8 @@ def place_undated(claims: list[Claim], languages: Iterable[str] = ("en",)) -> tu
             candidates = []
             years = {_dt.date.fromordinal(int(v)).year for v in others}
             for y in sorted({y + d for y in years for d in (-1, 0, 1)}):
-                f = parse_date_phrase(claim.text, languages=languages, context_date=_dt.date(y, 7, 1))
-                if f is not None and math.isfinite(f.value) and _dt.date.fromordinal(int(f.value)).year == y:
+                f = parse_date_phrase(claim.text, languages=languages, year=y)
+                if f is not None and math.isfinite(f.value):
                     candidates.append((_distance(f.interval, target), y, f))
             if candidates:
                 _, year, figure = min(candidates, key=lambda t: (t[0], t[1]))
@@ -433,13 +444,26 @@ def _figure(period: _Period, qualifier: str, notes: dict) -> DateFigure:
     return DateFigure(low + (high - low) // 2, Interval(low, high, True, True), "exact", extra)
 
 
-def _nearest(builder: _YearBuilder, ref: _dt.date) -> _Period | None:
-    """The period, in the year before, of or after ``ref``, that lies nearest to it (earlier year on a tie)."""
+#: How far after the reference date a year-less date may lie when nothing says it is to come.
+NOT_FAR_AFTER = _dt.timedelta(days=92)
+
+
+def _nearest(builder: _YearBuilder, ref: _dt.date, tense: str | None = None) -> _Period | None:
+    """The period, in the year before, of or after ``ref``, nearest to it and not far after it.
+
+    A past-tense event ("signed on 3 March") lies on or before ``ref``, a
+    future one ("will open on March 3") on or after it; otherwise a date may
+    lie at most ``NOT_FAR_AFTER`` after it.  Ties go to the earlier year.
+    """
+    periods = [p for p in (builder(y) for y in (ref.year - 1, ref.year, ref.year + 1)) if p is not None]
+    if tense == "past":
+        allowed = [p for p in periods if p.low <= ref]
+    elif tense == "future":
+        allowed = [p for p in periods if p.high >= ref]
+    else:
+        allowed = [p for p in periods if p.low <= ref + NOT_FAR_AFTER]
     best = None
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        period = builder(y)
-        if period is None:
-            continue
+    for period in allowed or periods:
         gap = 0 if period.low <= ref <= period.high else min(abs((period.low - ref).days), abs((period.high - ref).days))
         if best is None or gap < best[0]:
             best = (gap, period)

@@ -185,21 +185,23 @@ def _claims_with_values(match: _Match, sentence: _Sentence, rules: RuleSet, unit
     phrase = _group(m, "date") or sentence.text[match.start:match.end]
     start = m.start("date") if _group(m, "date") else match.start
     subjects = attribute_subject(sentence, match.start, match.end, m.start(), m.end(), rule, rules)
+    # the time cues are a hint to the reader here ("past", "future"); it records them where it used them
+    when = _cue(rule.time_cues, sentence, sentence.clause_of(match.start), match)
     readings = []
     for subject, reason in subjects:
         figure = date_figure(phrase, sentence.document, start, rules.catalogue.get(subject), rules.catalogue,
-                             rule.languages)
+                             rule.languages, tense=when)
         if figure is not None:
             readings.append((subject, reason, figure))
-    return _claims_for(match, sentence, unit_name, readings)
+    return _claims_for(match, sentence, unit_name, readings, time="")
 
 
-def _claims_for(match: _Match, sentence: _Sentence, unit_name: str, readings) -> list[Claim]:
+def _claims_for(match: _Match, sentence: _Sentence, unit_name: str, readings, time: str | None = None) -> list[Claim]:
     """One claim per (subject, reason, figure) reading of a match."""
     rule, text = match.rule, sentence.text
     clause = sentence.clause_of(match.start)
     attribute = _cue(rule.cues, sentence, clause, match) or rule.default_attribute
-    when = _cue(rule.time_cues, sentence, clause, match) or ""
+    when = _cue(rule.time_cues, sentence, clause, match) or "" if time is None else time
     line, column = sentence.document.position(match.start)
     quote, quote_span = _quote(text, sentence.start, sentence.end, match.start, match.end)
     claims = []
