@@ -115,9 +115,14 @@ PIECES: dict[str, str] = {
     "date": r"(?<!\w)(?=\w)(?P<date>" + _HEDGE + "?(?:" + "|".join(f"(?:{p})" for p in FORMS.values()) + ")" + _REPORTING_AFTER + ")",
 }
 
-_COMPILED = {name: regex.compile(p) for name, p in FORMS.items()}
 _HEDGE_AT_START = regex.compile(_HEDGE)
-_FULL_DATE = regex.compile(rf"{FORMS['iso']}|(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})")
+_FULL_DATE = rf"{FORMS['iso']}|(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern:
+    """Patterns compiled on first use: loading the rules imports this module but need not pay for them."""
+    return regex.compile(pattern)
 _STATED_YEAR = regex.compile(rf"(?<!\d){_Y4}(?!\d)|(?<=FY[\s-]?'?)\d\d(?!\d)")
 _FISCAL_WORD = regex.compile(r"(?i:\bfiscal\b)|FY")
 
@@ -310,7 +315,7 @@ def _read(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], fiscal_
     """(builder by year, stated year or None, precision, notes) for a phrase without its hedge."""
     notes: dict[str, Any] = {}
     for name in ("iso", "day", "month_part", "month", "relative", "quarter", "half", "year_part", "fiscal_year"):
-        if _COMPILED[name].fullmatch(phrase):
+        if _compiled(FORMS[name]).fullmatch(phrase):
             break
     else:  # these two forms need the word before them in a text; alone they are the bare month or year
         name = "year" if regex.fullmatch(_Y4, phrase) else "month_alone" if regex.fullmatch(_MONTH, phrase) else ""
@@ -543,7 +548,7 @@ def _possessive_owner(text: str, start: int, catalogue):
 @functools.lru_cache(maxsize=16)
 def _full_dates(text: str, languages: tuple[str, ...]) -> list[tuple[int, _dt.date]]:
     found = []
-    for m in _FULL_DATE.finditer(text):
+    for m in _compiled(_FULL_DATE).finditer(text):
         parsed = _parse_with_dateparser(m.group(), languages, with_period=True)
         if parsed is not None and parsed[1] == "day":
             found.append((m.start(), parsed[0]))
