@@ -106,13 +106,22 @@ FORMS: dict[str, str] = {
     "year": (rf"(?<=\b(?i:in|by|during|until|till|through|since|from|before|after|for|calendar|year)\s){_YEAR}"
              rf"{_COUNT_AFTER}"),
 }
+#: One end of a range ("March", "March 10", "Q3", "2026", "the second half of 2026") and a range of two.
+_RANGE_END = ("|".join(f"(?:{FORMS[n]})" for n in ("day", "month_part", "month", "quarter", "half", "year_part",
+                                                    "fiscal_year"))
+              + rf"|{_MONTH}(?:\s+{_DAY})?|{_YEAR}")
+_RANGE_JOIN = r"(?:\s*[-–—]\s*|\s+(?i:to|and|until|through|till)\s+)"
+RANGE = rf"(?i:between\s+)?(?:{_RANGE_END}){_RANGE_JOIN}(?:{_RANGE_END})"
+_RANGE_SPLIT = rf"(?i:between\s+)?(?P<a>{_RANGE_END}){_RANGE_JOIN}(?P<b>{_RANGE_END})"
+
 _HEDGE = r"(?:(?i:by|before|prior\s+to|until|till|through|no\s+later\s+than|not\s+later\s+than|as\s+early\s+as" \
          r"|no\s+earlier\s+than|not\s+before|after|from|since)\s+)"
 
 #: The piece rule patterns reference as ``{date}``: an optional hedge and one date form (group ``date``).
 PIECES: dict[str, str] = {
     # "(?<!\w)(?=\w)" first: the many forms are tried only where a word starts (several times faster)
-    "date": r"(?<!\w)(?=\w)(?P<date>" + _HEDGE + "?(?:" + "|".join(f"(?:{p})" for p in FORMS.values()) + ")" + _REPORTING_AFTER + ")",
+    "date": (r"(?<!\w)(?=\w)(?P<date>" + _HEDGE + "?(?:" + "|".join(f"(?:{p})" for p in [RANGE, *FORMS.values()]) + ")"
+             + _REPORTING_AFTER + ")"),
 }
 
 _HEDGE_AT_START = regex.compile(_HEDGE)
@@ -183,6 +192,9 @@ def parse_date_phrase(
         qualifier = DATE_HEDGES[" ".join(hedge.group().lower().split())]
         phrase = phrase[hedge.end():]
     fiscal_end = _month_number(fiscal_year_end)
+    if _compiled(RANGE).fullmatch(phrase):
+        return _read_range(phrase, qualifier, pub, languages=languages, fiscal_year_end=fiscal_end,
+                           context_date=context_date, tense=tense, year=year)
     try:
         read = _read(phrase, pub, tuple(languages), fiscal_end)
     except _NeedsPublicationDate:
@@ -309,6 +321,32 @@ def iso(ordinal: float) -> str | None:
 
 
 # --------------------------------------------------------------------------- reading one phrase
+
+
+def _read_range(phrase: str, qualifier: str, pub: _dt.date | None, **options) -> DateFigure | None:
+    """"between March and June 2026", "2026–2028", "Q3-Q4 2026": from the start of one to the end of the other.
+
+    An end without a year takes the other's ("March to June 2026"), a year
+    earlier if it would otherwise come after it ("December to March 2026").
+    """
+    m = _compiled(_RANGE_SPLIT).fullmatch(phrase)
+    end = parse_date_phrase(m.group("b"), pub, **options)
+    if end is None or not math.isfinite(end.value):
+        return end
+    start_options = dict(options)
+    if _stated_year(m.group("a")) is None and dict(end.notes).get("year") == "stated":
+        start_options["year"] = _dt.date.fromordinal(int(end.interval.high)).year
+    start = parse_date_phrase(m.group("a"), pub, **start_options)
+    if start is not None and math.isfinite(start.value) and start.interval.low > end.interval.high \
+            and "year" in start_options:
+        start_options["year"] -= 1
+        start = parse_date_phrase(m.group("a"), pub, **start_options)
+    if start is None or not math.isfinite(start.value) or start.interval.low > end.interval.high:
+        return None
+    period = _Period(_dt.date.fromordinal(int(start.interval.low)), _dt.date.fromordinal(int(end.interval.high)),
+                     "range")
+    notes = dict(end.notes, precision="range")
+    return _figure(period, "range" if qualifier in ("exact", "at_least") else qualifier, notes)
 
 
 def _read(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], fiscal_end: int | None):
@@ -446,7 +484,8 @@ def _figure(period: _Period, qualifier: str, notes: dict) -> DateFigure:
         return DateFigure(low, Interval(low, INF, True, False), qualifier, extra)
     if qualifier == "over":
         return DateFigure(high, Interval(high, INF, False, False), qualifier, extra)
-    return DateFigure(low + (high - low) // 2, Interval(low, high, True, True), "exact", extra)
+    return DateFigure(low + (high - low) // 2, Interval(low, high, True, True),
+                      "range" if qualifier == "range" else "exact", extra)
 
 
 #: How far after the reference date a year-less date may lie when nothing says it is to come.

@@ -67,6 +67,12 @@ FORMS = [
     ("early February 2026", ("2026-02-01", "2026-02-10", "exact")),
     # a year
     ("2027", ("2027-01-01", "2027-12-31", "exact")),
+    # ranges; an end without a year takes the other's
+    ("between March and June 2026", ("2026-03-01", "2026-06-30", "range")),
+    ("2026-2028", ("2026-01-01", "2028-12-31", "range")),
+    ("from 2026 to 2028", ("2026-01-01", "2028-12-31", "range")),
+    ("Q3-Q4 2026", ("2026-07-01", "2026-12-31", "range")),
+    ("December to March 2026", ("2025-12-01", "2026-03-31", "range")),
     # bounds
     ("by late 2027", (None, "2027-12-31", "up_to")),
     ("by the end of 2027", (None, "2027-12-31", "up_to")),
@@ -320,6 +326,13 @@ def test_events_name_the_attribute(extract):
     for text, attribute in cases.items():
         (claim,) = [c for c in extract("---\npub_date: 2026-01-10\n---\n" + text) if c.unit == "date"]
         assert claim.attribute == attribute, text
+
+
+def test_a_range_is_one_claim(extract):
+    text = "---\npub_date: 2025-11-01\n---\nSamsung will deliver the chips between March and June 2026.\n"
+    (claim,) = [c for c in extract(text) if c.unit == "date"]
+    assert (claim.text, claim.qualifier, iso(claim.low), iso(claim.high)) == (
+        "between March and June 2026", "range", "2026-03-01", "2026-06-30")
 
 
 def test_a_date_related_to_an_event_is_not_the_events_date(extract):
