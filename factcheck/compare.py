@@ -34,7 +34,7 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
     for key, members in by_key.items():
         tol = tolerance(key[0])
         apart: list[Claim] = []
-        if key[3] == "date":  # dates written without a year: placed by the other sources, or kept apart
+        if key[3] == "date" and key[1] != UNATTRIBUTED:  # year-less dates: placed by the other sources, or apart
             from .dates import place_undated
 
             members, apart = place_undated(members)
