@@ -322,6 +322,9 @@ def test_events_name_the_attribute(extract):
         "Broadcom expects the deal to close in fiscal 2027.": "closing",
         "Samsung signed a deal to open a plant in 2027.": "opening",
         "On May 5, 2026, OpenAI launched the model.": "launch",
+        "Samsung deliveries are expected to begin in Q2 2026.": "start of deliveries",
+        "Nvidia on Monday unveiled the chip.": "announcement",
+        "The 2027 opening of the plant was confirmed by Samsung.": "opening",
     }
     for text, attribute in cases.items():
         (claim,) = [c for c in extract("---\npub_date: 2026-01-10\n---\n" + text) if c.unit == "date"]
