@@ -103,7 +103,8 @@ FORMS: dict[str, str] = {
                  rf"|(?:(?i:last|this|next)\s+)?{_WEEKDAY}(?!,?\s+(?:{_MONTH}|\d))"),
     "month_alone": (rf"(?<=\b(?i:in|during|by|until|till|through|since|from|before|after|of)\s){_MONTH}"
                     r"(?!\s*\d)"),
-    "year": (rf"(?<=\b(?i:in|by|during|until|till|through|since|from|before|after|for|calendar|year)\s){_YEAR}"
+    "year": (rf"(?<=\b(?i:in|by|during|until|till|through|since|from|before|after|for|calendar|year|the|its|their|a)\s)"
+             rf"{_YEAR}"
              rf"{_COUNT_AFTER}"),
 }
 #: One end of a range ("March", "March 10", "Q3", "2026", "the second half of 2026") and a range of two.
