@@ -377,11 +377,12 @@ def _read(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], fiscal_
     if name == "relative":
         return _read_relative(phrase, pub, languages, notes)
     if name in ("iso", "day", "month", "month_alone"):
-        parsed = _parse_with_dateparser(phrase, languages, with_period=True)
+        year = _stated_year(phrase)
+        # the publication date as RELATIVE_BASE; a year-less phrase is read in a leap year for its month and day
+        parsed = _parse_with_dateparser(phrase, languages, with_period=True, base=pub if year else None)
         if parsed is None:
             return None
         day, period = parsed
-        year = _stated_year(phrase)
         if period == "month" or name == "month_alone":
             return (lambda y: _month_period(y, day.month)), year, "month", notes
         m, d = day.month, day.day
