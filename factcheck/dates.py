@@ -339,7 +339,7 @@ def _read_range(phrase: str, qualifier: str, pub: _dt.date | None, **options) ->
         start_options["year"] = _dt.date.fromordinal(int(end.interval.high)).year
     start = parse_date_phrase(m.group("a"), pub, **start_options)
     if start is not None and math.isfinite(start.value) and start.interval.low > end.interval.high \
-            and "year" in start_options:
+            and start_options.get("year") is not None:
         start_options["year"] -= 1
         start = parse_date_phrase(m.group("a"), pub, **start_options)
     if start is None or not math.isfinite(start.value) or start.interval.low > end.interval.high:

@@ -195,6 +195,20 @@ def test_written_days_read_back(day, pub):
         assert -274 <= (got - pub).days <= 92  # the nearest such day not far after publication
 
 
+_WORDS = ["by", "late", "early", "2027", "2026", "Q3", "H2", "FY26", "fiscal", "October", "30", "31,", "the", "second",
+          "half", "of", "quarter", "last", "next", "week", "year", "Monday", "between", "and", "to", "-", "March", "May",
+          "29", "February", "since", "after", "today", "ago", "three", "months", "end", "2,000", "95%"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=7), st.sampled_from([None, PUB, dt.date(2024, 2, 29)]))
+def test_any_phrase_reads_as_a_date_or_none(words, pub):
+    figure = parse_date_phrase(" ".join(words), pub)
+    if figure is not None and math.isfinite(figure.value):
+        iv = figure.interval
+        assert iv.low <= figure.value <= iv.high
+
+
 def test_the_date_piece_finds_nothing_in_numbers_that_are_not_dates():
     piece = regex.compile(PIECES["date"])
     for text in ("95%", "6000", "2,000", "6G", "sixth-generation", "$2025", "2025%", "RTX PRO 6000", "1.2025",
