@@ -108,9 +108,8 @@ FORMS: dict[str, str] = {
              rf"{_COUNT_AFTER}"),
 }
 #: One end of a range ("March", "March 10", "Q3", "2026", "the second half of 2026") and a range of two.
-_RANGE_END = ("|".join(f"(?:{FORMS[n]})" for n in ("day", "month_part", "month", "quarter", "half", "year_part",
-                                                    "fiscal_year"))
-              + rf"|{_MONTH}(?:\s+{_DAY})?|{_YEAR}")
+#: (Kept to the common forms: the pattern is compiled into every date rule.)
+_RANGE_END = rf"{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|Q[1-4](?:\s+{_YEAR})?|H[12](?:\s+{_YEAR})?|{_YEAR}"
 _RANGE_JOIN = r"(?:\s*[-–—]\s*|\s+(?i:to|and|until|through|till)\s+)"
 RANGE = rf"(?i:between\s+)?(?:{_RANGE_END}){_RANGE_JOIN}(?:{_RANGE_END})"
 _RANGE_SPLIT = rf"(?i:between\s+)?(?P<a>{_RANGE_END}){_RANGE_JOIN}(?P<b>{_RANGE_END})"
