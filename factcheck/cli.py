@@ -50,6 +50,8 @@ OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this 
 FollowOpt = typer.Option(False, "--follow-links", help="Follow symbolic links inside folders.")
 MaxBytesOpt = typer.Option(64 * 1024 * 1024, "--max-bytes", help="Refuse input files larger than this.")
 DebugOpt = typer.Option(False, "--debug", help="Show tracebacks for errors.")
+PubDateOpt = typer.Option(None, "--pub-date", metavar="FILE=YYYY-MM-DD",
+                          help="Publication date of an input (repeatable); overrides front matter and datelines.")
 
 
 def _load_rules(rule_dirs: Optional[List[str]]):
@@ -59,6 +61,19 @@ def _load_rules(rule_dirs: Optional[List[str]]):
         return load_rules(rule_dirs or ())
     except RuleError as exc:
         raise Failure(str(exc)) from None
+
+
+def _pub_dates(specs: Optional[List[str]]) -> dict[str, str]:
+    from .dates import parse_pub_date_override
+
+    overrides = {}
+    for spec in specs or ():
+        try:
+            given, day = parse_pub_date_override(spec)
+        except ValueError as exc:
+            raise Failure(str(exc)) from None
+        overrides[given] = day
+    return overrides
 
 
 def _read_stdin(paths: List[str]) -> bytes | None:
@@ -106,19 +121,21 @@ def extract(
     output: Optional[str] = OutputOpt,
     follow_links: bool = FollowOpt,
     max_bytes: int = MaxBytesOpt,
+    pub_date: Optional[List[str]] = PubDateOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """List the figure claims found in each source."""
-    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes))
+    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, pub_date))
 
 
-def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes) -> int:
+def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=None) -> int:
     from .scan import scan
 
     _check_format(fmt, ("table", "json"))
+    pub_dates = _pub_dates(pub_date)
     ruleset = _load_rules(rule_dirs)
     result = scan(paths, ruleset, group=False, follow_links=follow_links, max_bytes=max_bytes,
-                  stdin=_read_stdin(paths))
+                  stdin=_read_stdin(paths), pub_dates=pub_dates)
     _report_problems(result.problems)
     out = _open_output(output)
     try:
@@ -149,18 +166,20 @@ def scan(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report but exit 0 (input errors still exit 2)."),
     follow_links: bool = FollowOpt,
     max_bytes: int = MaxBytesOpt,
+    pub_date: Optional[List[str]] = PubDateOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """Group the claims of all sources and show which figures they agree on or dispute."""
     _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes,
-                              exit_zero))
+                              exit_zero, pub_date))
 
 
 def _split(option: Optional[str]) -> set[str]:
     return {part.strip() for part in (option or "").split(",") if part.strip()}
 
 
-def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes, exit_zero=False) -> int:
+def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes, exit_zero=False,
+          pub_date=None) -> int:
     from .claims import VERDICTS
     from .compare import UNATTRIBUTED, summary
     from .scan import scan as run_scan
@@ -170,11 +189,13 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
     for v in verdicts | _split(fail_on):
         if v not in VERDICTS:
             raise Failure(f"unknown verdict {v!r} (choose from: {', '.join(VERDICTS)})")
+    pub_dates = _pub_dates(pub_date)
     ruleset = _load_rules(rule_dirs)
     known = {r.type for r in ruleset.rules}
     for t in types - known:
         raise Failure(f"unknown claim type {t!r} (rules loaded: {', '.join(sorted(known))})")
-    result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes, stdin=_read_stdin(paths))
+    result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes, stdin=_read_stdin(paths),
+                      pub_dates=pub_dates)
     _report_problems(result.problems)
     groups = [g for g in result.groups if (not verdicts or g.verdict in verdicts) and (not types or g.type in types)]
     claims = [c for c in result.claims if not types or c.type in types]

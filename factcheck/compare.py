@@ -33,10 +33,16 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
     groups: list[Group] = []
     for key, members in by_key.items():
         tol = tolerance(key[0])
+        apart: list[Claim] = []
+        if key[3] == "date" and key[1] != UNATTRIBUTED:  # year-less dates: placed by the other sources, or apart
+            from .dates import place_undated
+
+            members, apart = place_undated(members)
         if key[1] == UNATTRIBUTED:
             clusters = [[c] for c in members]  # no subject: never compared with anything
         else:
-            clusters = align(members, tol)
+            clusters = align(members, tol) if members else []
+        clusters += [[c] for c in apart]
         for cluster in clusters:
             group = judge(key, cluster, tol)
             if len(clusters) > 1 and key[1] != UNATTRIBUTED:

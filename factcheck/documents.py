@@ -230,7 +230,13 @@ def decode(data: bytes, display: str) -> tuple[str, list[Problem]]:
 
 
 def document_from_text(display: str, text: str, warnings: list[Problem] | None = None) -> Document:
-    """Build a document from decoded text: front matter, scanned regions, publication date."""
+    """Build a document from decoded text: front matter, scanned regions, publication date.
+
+    The publication date comes from the front matter (``pub_date``, ``date``),
+    else a dateline among the first lines.  Other readers (HTML) set
+    ``Document.pub_date`` and ``pub_date_origin`` ("html") themselves; a
+    ``--pub-date`` override replaces both (origin "option").
+    """
     metadata, scan_text = _front_matter(text)
     pub_date, origin = _metadata_date(metadata)
     if pub_date is None:
@@ -296,9 +302,12 @@ _DATE_FORMATS = ("%Y-%m-%d", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "
                  "%Y/%m/%d", "%d.%m.%Y")
 
 
+_WEEKDAY_PREFIX = regex.compile(r"^(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)")
+
+
 def parse_plain_date(text: str) -> str | None:
     """Parse a stand-alone calendar date in a common layout; ISO string or None."""
-    text = text.strip().rstrip(".")
+    text = _WEEKDAY_PREFIX.sub("", text.strip().rstrip("."))  # "Monday, June 8, 2026"
     if "T" in text[:11] and len(text) > 10:
         text = text[:10]
     for fmt in _DATE_FORMATS:

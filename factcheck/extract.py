@@ -69,12 +69,16 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
     sentences = document.sentences
     disabled: set[str] = set()
     candidates = rules.candidate_pattern
+    non_numeric = any(rule.value != "number" for rule in rules.rules)
     for index, (s, e) in enumerate(sentences):
-        if not candidates.search(text, s, e):
+        numeric = candidates.search(text, s, e) is not None  # the prefilter only holds for number rules
+        if not numeric and not non_numeric:
             continue
         found: list[_Match] = []
         for rule in rules.rules:
-            if rule.type in disabled or (rule.trigger is not None and not rule.trigger.search(text, s, e)):
+            if rule.type in disabled or (rule.value == "number" and not numeric):
+                continue
+            if rule.trigger is not None and not rule.trigger.search(text, s, e):
                 continue
             try:
                 for i, pattern in enumerate(rule.patterns):
@@ -143,6 +147,8 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
     unit_name, multiplier = _unit(rule, m)
     if unit_name is None:
         return []
+    if rule.value != "number":
+        return _claims_with_values(match, sentence, rules, unit_name)
     reading = Reading(
         number=_group(m, "number") or "",
         scale=_group(m, "scale"),
@@ -158,16 +164,45 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
         figure = figure_from(reading, tolerance=rule.about)
     except (NumberError, KeyError, ValueError, ZeroDivisionError):
         return []
+    subjects = attribute_subject(sentence, match.start, match.end, m.start(), m.end(), rule, rules)
+    return _claims_for(match, sentence, unit_name, [(subject, reason, figure) for subject, reason in subjects])
+
+
+def _claims_with_values(match: _Match, sentence: _Sentence, rules: RuleSet, unit_name: str) -> list[Claim]:
+    """Claims of a rule whose figures are not numbers (``value: date``): read per subject.
+
+    A date may depend on its subject (a fiscal year follows the company's
+    fiscal calendar), so the subject is found first.
+    """
+    from .dates import date_figure
+
+    rule, m = match.rule, match.m
+    phrase = _group(m, "date") or sentence.text[match.start:match.end]
+    start = m.start("date") if _group(m, "date") else match.start
+    subjects = attribute_subject(sentence, match.start, match.end, m.start(), m.end(), rule, rules)
+    # the time cues are a hint to the reader here ("past", "future"); it records them where it used them
+    when = _cue(rule.time_cues, sentence, sentence.clause_of(match.start), match)
+    readings = []
+    for subject, reason in subjects:
+        figure = date_figure(phrase, sentence.document, start, rules.catalogue.get(subject), rules.catalogue,
+                             rule.languages, tense=when)
+        if figure is not None:
+            readings.append((subject, reason, figure))
+    return _claims_for(match, sentence, unit_name, readings, time="")
+
+
+def _claims_for(match: _Match, sentence: _Sentence, unit_name: str, readings, time: str | None = None) -> list[Claim]:
+    """One claim per (subject, reason, figure) reading of a match."""
+    rule, text = match.rule, sentence.text
     clause = sentence.clause_of(match.start)
     attribute = _cue(rule.cues, sentence, clause, match) or rule.default_attribute
-    when = _cue(rule.time_cues, sentence, clause, match) or ""
+    when = _cue(rule.time_cues, sentence, clause, match) or "" if time is None else time
     line, column = sentence.document.position(match.start)
     quote, quote_span = _quote(text, sentence.start, sentence.end, match.start, match.end)
-    iv = figure.interval
     claims = []
-    subjects = attribute_subject(sentence, match.start, match.end, m.start(), m.end(), rule, rules)
-    parties = counterparties(sentence, clause, match, {name for name, _ in subjects})
-    for subject, reason in subjects:
+    parties = counterparties(sentence, clause, match, {subject for subject, _, _ in readings})
+    for subject, reason, figure in readings:
+        iv = figure.interval
         claims.append(Claim(
             source=sentence.document.path,
             type=rule.type,
@@ -190,7 +225,7 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
             subject_reason=reason,
             time=when,
             quote_span=quote_span,
-            extra={"counterparties": parties} if parties else {},
+            extra={**dict(getattr(figure, "notes", ())), **({"counterparties": parties} if parties else {})},
         ))
     return claims
 
@@ -262,8 +297,31 @@ def _unit(rule: Rule, m: regex.Match) -> tuple[str | None, float]:
 
 
 def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> str | None:
-    """The first cue whose words occur in the figure's clause (or sentence)."""
+    """The first cue whose words occur in the figure's clause (or sentence).
+
+    Cues ``within: match`` are looked for in the rule's whole match and come
+    first; among them the one nearest the figure wins (list order breaks ties),
+    so "signed a deal to open a plant in 2027" reads the opening, not the signing.
+    """
+    nearest: tuple[int, int, str] | None = None
+    region = _match_region(match.m)
+    for order, cue in enumerate(cues):
+        if cue.within != "match":
+            continue
+        for hit in cue.match.finditer(sentence.text, *region):
+            if hit.end() <= match.start:
+                gap = match.start - hit.end()
+            elif hit.start() >= match.end:
+                gap = hit.start() - match.end
+            else:
+                continue
+            if nearest is None or (gap, order) < nearest[:2]:
+                nearest = (gap, order, cue.value)
+    if nearest is not None:
+        return nearest[2]
     for cue in cues:
+        if cue.within == "match":
+            continue
         if cue.within == "before":  # the figure's clause, or anywhere earlier in its sentence
             a, b = sentence.start, clause[1]
         elif cue.within == "near":  # a few words before the figure, a word or two after it
@@ -274,6 +332,13 @@ def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> s
             if hit.end() <= match.start or hit.start() >= match.end:
                 return " ".join(hit.group().lower().split()) if cue.value == "matched" else cue.value
     return None
+
+
+def _match_region(m: regex.Match) -> tuple[int, int]:
+    """The text a match looked at: its span and what its lookarounds captured ("(?<=(?P<event>…))")."""
+    spans = [m.span()] + [m.span(i) for i in range(1, len(m.groups()) + 1)]
+    spans = [s for s in spans if s[0] >= 0]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
 def _quote(text: str, s: int, e: int, fs: int, fe: int, width: int = 200) -> tuple[str, tuple[int, int]]:
@@ -311,7 +376,9 @@ def attribute_subject(
     In order: the owner named in a possessive right before the figure
     ("Nvidia's $5 trillion"); the subject of the figure's clause; the recipient
     after it ("… GPUs across the nation's …"); the subject of the sentence; the
-    nearest other mention; the subject of one of the three previous sentences.
+    nearest other mention; the subject after an opening phrase that holds the
+    figure ("On October 29, 2025, Nvidia …"); the subject of one of the three
+    previous sentences.
     Vendors of what a rule counts are passed over while anyone else is named.
     A list of parties resolves to each of them ("Samsung and SK Hynix will
     each …") or, when the figure is spread across them, to their country.
@@ -323,7 +390,7 @@ def attribute_subject(
               and not _is_modifier(text, mm, sentence.mentions)]
 
     def avoided(mm: Mention) -> bool:
-        return bool(avoid.intersection(mm.entity.roles))
+        return bool(avoid.intersection(mm.entity.roles)) or mm.entity.kind in rule.avoid_kinds
 
     if rule.subject_from_figure:
         inside = [mm for mm in sentence.mentions if ms <= mm.start and mm.end <= me]
@@ -343,6 +410,8 @@ def attribute_subject(
         ("nearest mention in the clause", [mm for mm in reversed(before_clause) if not avoided(mm)][:1]),
         ("nearest mention in the sentence", [mm for mm in reversed(before_sentence) if not avoided(mm)][:1]),
         ("mention after the figure", [mm for mm in after_clause if not avoided(mm)][:1]),
+        ("subject after an opening phrase", [mm for mm in usable if mm.start >= fe and not avoided(mm)
+                                             and mm not in objects][:1] if clause[0] == sentence.start else []),
         ("only party named", [mm for mm in before_sentence + after_clause if avoided(mm)][:1]),
     ]
     for reason, chosen in steps:
@@ -437,7 +506,7 @@ def _previous_subject(sentence: _Sentence, rule: Rule, reach: int = 3) -> Entity
                   and not _is_modifier(doc.scan_text, mm, earlier.mentions)]
         objects = _object_mentions(doc.scan_text, earlier, usable)
         for mm in usable:
-            if mm not in objects and not avoid.intersection(mm.entity.roles):
+            if mm not in objects and not avoid.intersection(mm.entity.roles) and mm.entity.kind not in rule.avoid_kinds:
                 return mm.entity
     return None
 

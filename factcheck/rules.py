@@ -15,6 +15,7 @@ from typing import Any, Iterable, Sequence
 import regex
 import yaml
 
+from .dates import PIECES as DATE_PIECES
 from .entities import Catalogue, load_catalogue
 from .numbers import PIECES
 
@@ -23,7 +24,11 @@ SPECIAL_FILES = {"pieces", "entities", "people"}
 
 #: Named groups the engine reads from a pattern match.
 ENGINE_GROUPS = ("qualifier", "number", "number2", "scale", "scale2", "unit", "currency", "currency_word",
-                 "vague", "suffix", "figure", "negative")
+                 "vague", "suffix", "figure", "negative", "subject", "time", "date",
+                 "event_before", "event_after")  # the event words a date rule's cues look at
+
+#: How a rule's figures are read: ``number`` (numbers.py) or ``date`` (dates.py, day ordinals).
+VALUE_KINDS = ("number", "date")
 
 #: Default per-call regex timeout (seconds): bounds a pattern that backtracks.
 PATTERN_TIMEOUT = 1.0
@@ -63,7 +68,7 @@ class Cue:
 
     value: str
     match: regex.Pattern
-    within: str = "clause"  # clause | sentence
+    within: str = "clause"  # clause | sentence | match (the rule's whole match; the cue nearest the figure wins)
 
 
 @dataclass
@@ -82,6 +87,7 @@ class Rule:
     time_cues: list[Cue] = field(default_factory=list)
     avoid_roles: tuple[str, ...] = ()
     subject_from_figure: bool = False  # an entity named inside the figure ("120 million AMD shares") is its subject
+    avoid_kinds: tuple[str, ...] = ()  # entity kinds passed over like avoided roles ("country" for dates)
     tolerance: float = 0.0  # relative difference under which central values are the same
     about: float = 0.10  # the ± an "about" hedge gives
     priority: int = 0
@@ -91,6 +97,8 @@ class Rule:
     candidates: str | None = None  # figures without a digit or number word this rule can read ("a gigawatt")
     pattern_files: list[str] = field(default_factory=list)  # file of each pattern (a rule may be extended)
     extended_by: list[str] = field(default_factory=list)  # files that added to this rule (``extends:``)
+    value: str = "number"  # one of VALUE_KINDS
+    languages: tuple[str, ...] = ("en",)  # for value parsers that need them (dates)
 
     def unit_of(self, text: str | None) -> Unit | None:
         if not text:
@@ -156,7 +164,7 @@ def _load(folders: tuple[str, ...], validate_from: int = 0) -> RuleSet:
             raise RuleError(f"{folder}: rules folder not found")
     if validate_from < len(folders):
         _validate(folders[validate_from:], folders[:validate_from])
-    pieces: dict[str, str] = dict(PIECES)
+    pieces: dict[str, str] = {**PIECES, **DATE_PIECES}
     entity_files: list[Path] = []
     datas: dict[str, tuple[dict[str, Any], Path, list[str], list[str]]] = {}  # type → data, file, pattern files, extenders
     for folder in map(Path, folders):
@@ -283,9 +291,12 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
     subject = data.get("subject") or {}
     trigger = None
     if data.get("trigger"):
-        trigger = _compile(str(data["trigger"]), where)
+        trigger = _compile(expand_pieces(str(data["trigger"]), local, f"{where}: trigger"), where)
     elif units:
         trigger = _compile("|".join(f"(?:{m})" for u in data["units"] for m in u["match"]), where)
+    value = str(data.get("value", "number"))
+    if value not in VALUE_KINDS:
+        raise RuleError(f"{where}: unknown value {value!r} (choose from: {', '.join(VALUE_KINDS)})")
     return Rule(
         type=str(claim_type),
         path=where,
@@ -299,6 +310,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         time_cues=time_cues,
         avoid_roles=tuple(subject.get("avoid_roles") or ()),
         subject_from_figure=bool(subject.get("from_figure", False)),
+        avoid_kinds=tuple(subject.get("avoid_kinds") or ()),
         tolerance=float(data.get("tolerance", 0.0)),
         about=float(data.get("about", 0.10)),
         priority=int(data.get("priority", 0)),
@@ -307,6 +319,8 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         trigger=trigger,
         candidates=str(data["candidates"]) if data.get("candidates") else None,
         pattern_files=list(pattern_files),
+        value=value,
+        languages=tuple(str(x) for x in (data.get("languages") or ("en",))),
     )
 
 

@@ -67,7 +67,16 @@ class ExampleResult:
 
 
 def claim_fields(claim: Claim, keys: Iterable[str] = EXPECTABLE) -> dict[str, Any]:
-    return {key: getattr(claim, key) for key in keys}
+    """The fields an example can expect; dates as ISO strings, as the JSON output gives them."""
+    return {key: _field(claim, key) for key in keys}
+
+
+def _field(claim: Claim, key: str) -> Any:
+    value = getattr(claim, key, None)
+    if key in ("value", "low", "high") and claim.unit == "date":
+        from .report.json import number_or_iso
+        return number_or_iso(value, "date")
+    return value
 
 
 def _same(expected: Any, actual: Any) -> bool:
@@ -82,7 +91,7 @@ def differences(expected: dict[str, Any], claim: Claim) -> list[str]:
     """The keys of an expected claim whose value the actual claim does not have."""
     out = []
     for key, want in expected.items():
-        got = getattr(claim, key, None)
+        got = _field(claim, key)
         if not _same(want, got):
             out.append(f"{key}: expected {_show(want)}, got {_show(got)}")
     return out

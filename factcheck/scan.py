@@ -6,8 +6,10 @@ reports only format a :class:`ScanResult`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
 
 from .claims import Claim, Group, Problem, Source
 from .compare import group_claims
@@ -48,6 +50,32 @@ def read_sources(
     return documents, problems
 
 
+def apply_pub_dates(documents: Iterable[Document], overrides: Mapping[str, str]) -> list[Problem]:
+    """Set publication dates given by the user (``--pub-date FILE=YYYY-MM-DD``); they beat what the file says.
+
+    FILE is an input as the reports name it, its file name, or another path to
+    the same file.  A FILE that names no input is a problem (the run exits 2).
+    """
+    documents = list(documents)
+    problems = []
+    for given, day in overrides.items():
+        matched = [d for d in documents if _same_input(d.path, given)]
+        if not matched:
+            problems.append(Problem(given, "--pub-date: no input file has this name"))
+        for document in matched:
+            document.pub_date, document.pub_date_origin = day, "option"
+    return problems
+
+
+def _same_input(path: str, given: str) -> bool:
+    if path == given or Path(path).name == given:
+        return True
+    try:
+        return os.path.samefile(path, given)
+    except OSError:
+        return False
+
+
 def extract_documents(documents: Iterable[Document], rules: RuleSet, problems: list[Problem]) -> list[Claim]:
     claims: list[Claim] = []
     for document in documents:
@@ -59,11 +87,17 @@ def scan(
     paths: Sequence[str],
     rules: RuleSet | None = None,
     group: bool = True,
+    pub_dates: Mapping[str, str] | None = None,
     **read_options,
 ) -> ScanResult:
-    """Read, extract and (unless ``group`` is false) compare: the whole pipeline."""
+    """Read, extract and (unless ``group`` is false) compare: the whole pipeline.
+
+    ``pub_dates`` maps inputs to ISO publication dates that override what the files say.
+    """
     rules = rules or load_rules()
     documents, problems = read_sources(paths, **read_options)
+    if pub_dates:
+        problems.extend(apply_pub_dates(documents, pub_dates))
     claims = extract_documents(documents, rules, problems)
     groups = group_claims(claims, rules) if group else []
     return ScanResult([d.source for d in documents], claims, groups, problems)

@@ -23,7 +23,10 @@ from typing import Any, Iterable, Sequence
 import regex
 import yaml
 
-from .numbers import PIECES
+from .dates import PIECES as DATE_PIECES
+from .numbers import PIECES as NUMBER_PIECES
+
+PIECES = {**NUMBER_PIECES, **DATE_PIECES}
 from .rules import ENGINE_GROUPS, SPECIAL_FILES, _PIECE_REF, expand_pieces, RuleError
 
 SCHEMA_FILE = Path(__file__).with_name("rule.schema.json")
@@ -297,7 +300,7 @@ def check_rule_data(path: Path, root: yaml.Node | None, data: Any, pieces: dict[
             check_regex(checker, ["patterns", i], raw, local)
     for key in ("trigger", "candidates"):
         if isinstance(data.get(key), str):
-            check_regex(checker, [key], data[key], None)
+            check_regex(checker, [key], data[key], local)
     attributes = data.get("attributes")
     if isinstance(attributes, dict) and isinstance(attributes.get("cues"), list):
         for i, cue in enumerate(attributes["cues"]):

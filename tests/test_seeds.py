@@ -110,8 +110,10 @@ def test_verdicts(result):
     assert five.verdict == "agreed" and {stem(s) for s in five.sources} == {"000", "001", "003"}
     four = group_for(result, "market_value", "NVIDIA", "market value", 4e12)
     assert four.verdict == "single"
+    announced = next(g for g in result.groups if g.type == "date" and g.attribute == "announcement")
+    assert announced.verdict == "disputed" and {stem(s) for s in announced.sources} == {"001", "004"}
     disputed = [g for g in result.groups if g.verdict == "disputed"]
-    assert disputed == [gov]
+    assert sorted(disputed, key=id) == sorted([gov, announced], key=id)
 
 
 def run_cli(*args, env=None):
@@ -127,7 +129,7 @@ def test_scan_json_is_the_documented_contract():
     fields = {"source", "type", "subject", "attribute", "text", "qualifier", "value", "low", "high", "unit", "line",
               "column", "quote"}
     assert all(fields <= set(c) for c in data["claims"])
-    group = next(g for g in data["groups"] if g["verdict"] == "disputed")
+    group = next(g for g in data["groups"] if g["verdict"] == "disputed" and g["type"] == "hardware_units")
     assert {"type", "subject", "attribute", "unit", "verdict", "conflicts", "claims"} <= set(group)
     i, j = group["conflicts"][0]
     assert {group["claims"][i]["qualifier"], group["claims"][j]["qualifier"]} == {"over", "up_to"}
@@ -145,7 +147,7 @@ def test_scan_table_fits_120_columns_and_keeps_figures_whole():
     assert lines.index(next(l for l in lines if "disputed" in l)) < lines.index(next(l for l in lines if "agreed" in l))
     for figure in ("over 50,000", "up to 50,000", "more than 260,000", "approximately $3 billion", "250K+"):
         assert figure in proc.stdout
-    assert "groups: 1 disputed, 2 compatible" in proc.stdout
+    assert "groups: 2 disputed, 2 compatible" in proc.stdout
 
 
 def test_scan_filters_and_fail_on():

@@ -17,7 +17,7 @@ SCHEMA_VERSION = 1
 
 def number_or_iso(value: float, unit: str) -> Any:
     """Numbers as JSON numbers (null for an open end); dates as ISO strings."""
-    if value is None or (isinstance(value, float) and math.isinf(value)):
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):  # open end, or year unknown
         return None
     if unit == "date":
         return _dt.date.fromordinal(int(value)).isoformat()
@@ -51,7 +51,8 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
 
 
 def source_dict(source: Source) -> dict[str, Any]:
-    return {"path": source.path, "name": source.name, "pub_date": source.pub_date}
+    return {"path": source.path, "name": source.name, "pub_date": source.pub_date,
+            "pub_date_origin": source.pub_date_origin}
 
 
 def group_dict(group: Group) -> dict[str, Any]:

@@ -33,7 +33,16 @@ def interval_text(claim: Claim) -> str:
     if claim.unit == "date":
         from .json import number_or_iso
         low, high = number_or_iso(claim.low, "date"), number_or_iso(claim.high, "date")
-        return number_or_iso(claim.value, "date") if low == high else f"{low} – {high}"
+        if claim.extra.get("year") == "unknown":
+            return "year unknown"
+        if low is None and high is None:
+            return "?"
+        if low is None:
+            return ("≤ " if claim.high_closed else "< ") + high
+        if high is None:
+            return ("≥ " if claim.low_closed else "> ") + low
+        shown = number_or_iso(claim.value, "date") if low == high else f"{low} – {high}"
+        return shown + (" (year assumed)" if str(claim.extra.get("year", "")).startswith("assumed") else "")
     lo, hi = claim.low, claim.high
     if math.isinf(hi) and not math.isinf(lo):
         return ("≥ " if claim.low_closed else "> ") + format_value(lo)
@@ -76,7 +85,8 @@ def render_claims(console: Console, sources: list[Source], claims: list[Claim]) 
         rows = by_source.get(source.path, [])
         title = Text(clean(source.name), style="bold")
         title.append(f"  {clean(source.path)}", style="dim")
-        title.append(f"  published {source.pub_date}" if source.pub_date else "  publication date unknown", style="dim")
+        title.append(f"  published {source.pub_date} ({source.pub_date_origin or 'given'})" if source.pub_date
+                     else "  publication date unknown", style="dim")
         table = Table(title=title, title_justify="left", expand=True, show_lines=False)
         table.add_column("Line", justify="right", no_wrap=True)
         table.add_column("Type", overflow="fold")
@@ -86,7 +96,7 @@ def render_claims(console: Console, sources: list[Source], claims: list[Claim]) 
         table.add_column("Quote", overflow="fold", ratio=5)
         for c in rows:
             table.add_row(str(c.line), c.type, Text(clean(f"{c.subject} · {c.attribute}")), Text(clean(c.text)),
-                          Text(f"{interval_text(c)} {c.unit}"), quote_text(c, 120))
+                          Text(interval_text(c) + ("" if c.unit == "date" else f" {c.unit}")), quote_text(c, 120))
         if not rows:
             table.add_row("", "", Text("no claims found", style="dim"), "", "", "")
         console.print(table)
@@ -136,6 +146,11 @@ def render_groups(console: Console, sources: list[Source], groups: list[Group], 
     if problems:
         parts.append(f"{problems} input problem{'s' if problems != 1 else ''} (see above)")
     console.print(Text(" · ".join(parts), style="bold"))
+    undated = [s for s in sources if not s.pub_date]
+    if undated:
+        names = ", ".join(clean(short_name(s, s.path)) for s in undated)
+        console.print(Text(f"publication date unknown ({len(undated)}): {names} — relative dates there are left "
+                           "unresolved; give one with --pub-date FILE=YYYY-MM-DD", style="dim"))
 
 
 STATUS_STYLE = {"contradicted": "bold red", "disputed-sources": "yellow", "unsupported": "magenta",

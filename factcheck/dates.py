@@ -1,0 +1,623 @@
+"""Dates: written date phrases → intervals of days, as figures.
+
+A date claim has unit ``"date"``; its value, low and high are proleptic
+Gregorian ordinals (``datetime.date.toordinal()``), which the reports render
+as ISO strings.  Every date is a *closed* interval of days: a day is
+``[d, d]``, a month ``[1st, last day]``, a year ``[1 Jan, 31 Dec]``.  Closed
+intervals make "October 30" and "October 31" disjoint (disputed) while a day
+inside a stated month overlaps it (compatible).  The value is the middle day of
+the interval; a hedge moves it to the bound it states ("by late 2027" → value
+and high 2027-12-31, low open).
+
+What dateparser does (explicit days and months, weekdays, "yesterday",
+"last week", "three days ago", other languages) is left to it, imported lazily
+and always given the publication date as ``RELATIVE_BASE`` — never today's
+date.  Written here, because no library does them: quarters, halves, the
+documented thirds of a year or month (early = Jan–Apr / days 1–10, mid =
+May–Aug / 11–20, late = Sep–Dec / 21–end), fiscal years and quarters from an
+entity's fiscal calendar, "earlier/later this year", and choosing the year of
+a date written without one.
+
+A phrase without a year takes the year that puts it nearest the publication
+date (ties go to the earlier year); without a publication date, nearest the
+last full date written before it in the text; failing both, the year is
+unknown: the claim keeps value/low/high unknown and ``place_undated`` gives it
+the year nearest to the other sources' dates when groups are compared.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import functools
+import math
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Iterable
+
+import regex
+
+from .claims import INF, Claim, Figure, Interval
+
+# --------------------------------------------------------------------------- grammar
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4, "latter": 2, "back": 2, "front": 1}
+#: Thirds of a year (months) and of a month (days), as documented in docs/dates.md.
+YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+PART_WORDS = {"early": "early", "start": "early", "beginning": "early", "mid": "mid", "middle": "mid",
+              "late": "late", "end": "late", "close": "late"}
+#: Hedges before a date → qualifier.
+DATE_HEDGES = {
+    "by": "up_to", "until": "up_to", "till": "up_to", "through": "up_to", "no later than": "up_to",
+    "not later than": "up_to", "before": "under", "prior to": "under",
+    "from": "at_least", "since": "at_least", "as early as": "at_least", "no earlier than": "at_least",
+    "not before": "at_least", "after": "over",
+}
+
+_MONTH = (r"(?<![\w.])(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?!\w))")
+_DAY = r"(?<![\w.,$€£])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%])(?!,\d)"
+_Y4 = r"(?:19|20)\d\d"
+_YEAR = rf"(?<![\w$€£.,/]){_Y4}(?![\w%]|[.,]\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_FISCAL_YEAR = rf"(?:fiscal(?:\s+year)?[\s-]+{_Y4}|FY[\s-]?'?(?:{_Y4}|\d\d))(?![\w%])"
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_REL_YEAR = r"(?i:this|next|last)\s+year"
+_ANY_YEAR = rf"(?:{_FISCAL_YEAR}|{_YEAR}|{_REL_YEAR})"
+_NOT_OF = r"(?!\s+of\b)"  # "the second half of the contract" is no date
+#: A bare year followed by a counted noun is a count: "in 2000 racks".
+_COUNT_AFTER = (r"(?!\s*[-–]?\s*(?:[\p{Lu}][\w-]*\s+){0,2}(?i:GPUs?|chips?|units?|servers?|accelerators?|racks?|nodes?"
+                r"|cards?|wafers?|sites?|stores?|vehicles?|cars?|robots?|devices?|customers?|users?|homes?|people"
+                r"|employees|workers|jobs|shares|tonnes|tons|MW|GW|kW|megawatts?|gigawatts?)\b)")
+#: A period followed by a financial noun is a reporting period, not the time of an event:
+#: "announced third-quarter results", "its fiscal 2026 revenue".
+_REPORTING_AFTER = (r"(?![\s-]+(?i:results?|earnings|revenues?|sales|profits?|reports?|guidance|forecasts?|outlook"
+                    r"|numbers|figures|loss(?:es)?|income|budgets?|spending|capex|margins?|shipments|deliveries)\b)")
+
+FORMS: dict[str, str] = {
+    "iso": rf"(?<![\w.-]){_Y4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])",
+    "day": (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+            rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"),
+    "month_part": rf"(?i:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]+{_MONTH}(?:,?\s+{_YEAR})?",
+    "month": rf"{_MONTH}(?:\s+of)?,?\s+{_YEAR}",
+    "quarter": (rf"(?:Q[1-4](?:[\s-]+(?:of\s+)?(?:{_FISCAL_YEAR}|{_YEAR}))?"
+                rf"|{_FISCAL_YEAR}[\s-]+Q[1-4]"
+                rf"|(?i:the\s+)?(?i:{_ORD}|final|last)[\s-]+(?i:fiscal[\s-]+)?quarter"
+                rf"(?:(?:\s+of)?\s+(?:the\s+)?{_ANY_YEAR}|{_NOT_OF}))"),
+    "half": (rf"(?:H[12][\s-]*(?:{_FISCAL_YEAR}|{_YEAR})|{_FISCAL_YEAR}[\s-]+H[12]"
+             rf"|(?i:the\s+)?(?i:first|second|1st|2nd|latter|back|front)[\s-]+half"
+             rf"(?:(?:\s+of)?\s+(?:the\s+)?{_ANY_YEAR}|{_NOT_OF}))"),
+    "year_part": (rf"(?:(?i:early|mid|late)[\s-]+{_ANY_YEAR}"
+                  rf"|(?i:the\s+)?(?i:start|beginning|middle|end|close)\s+of\s+(?:the\s+)?(?:{_ANY_YEAR}|(?i:year)\b))"),
+    "fiscal_year": _FISCAL_YEAR,
+    "relative": (r"(?i:(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next)\s+(?:week|month|quarter|year)"
+                 r"|yesterday|today|tomorrow"
+                 r"|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\s+ago)\b"
+                 rf"|(?:(?i:last|this|next)\s+)?{_WEEKDAY}(?!,?\s+(?:{_MONTH}|\d))"),
+    "month_alone": (rf"(?<=\b(?i:in|during|by|until|till|through|since|from|before|after|of)\s){_MONTH}"
+                    r"(?!\s*\d)"),
+    "year": (rf"(?<=\b(?i:in|by|during|until|till|through|since|from|before|after|for|calendar|year|the|its|their|a)\s)"
+             rf"{_YEAR}"
+             rf"{_COUNT_AFTER}"),
+}
+#: One end of a range ("March", "March 10", "Q3", "2026", "the second half of 2026") and a range of two.
+#: (Kept to the common forms: the pattern is compiled into every date rule.)
+_RANGE_END = rf"{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|Q[1-4](?:\s+{_YEAR})?|H[12](?:\s+{_YEAR})?|{_YEAR}"
+_RANGE_JOIN = r"(?:\s*[-–—]\s*|\s+(?i:to|and|until|through|till)\s+)"
+RANGE = rf"(?i:between\s+)?(?:{_RANGE_END}){_RANGE_JOIN}(?:{_RANGE_END})"
+_RANGE_SPLIT = rf"(?i:between\s+)?(?P<a>{_RANGE_END}){_RANGE_JOIN}(?P<b>{_RANGE_END})"
+
+_HEDGE = r"(?:(?i:by|before|prior\s+to|until|till|through|no\s+later\s+than|not\s+later\s+than|as\s+early\s+as" \
+         r"|no\s+earlier\s+than|not\s+before|after|from|since)\s+)"
+
+#: The piece rule patterns reference as ``{date}``: an optional hedge and one date form (group ``date``).
+PIECES: dict[str, str] = {
+    # "(?<!\w)(?=\w)" first: the many forms are tried only where a word starts (several times faster)
+    "date": (r"(?<!\w)(?=\w)(?P<date>" + _HEDGE + "?(?:" + "|".join(f"(?:{p})" for p in [RANGE, *FORMS.values()]) + ")"
+             + _REPORTING_AFTER + ")"),
+}
+
+_HEDGE_AT_START = regex.compile(_HEDGE)
+_FULL_DATE = rf"{FORMS['iso']}|(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern:
+    """Patterns compiled on first use: loading the rules imports this module but need not pay for them."""
+    return regex.compile(pattern)
+_STATED_YEAR = regex.compile(rf"(?<!\d){_Y4}(?!\d)|(?<=FY[\s-]?'?)\d\d(?!\d)")
+_FISCAL_WORD = regex.compile(r"(?i:\bfiscal\b)|FY")
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class DateFigure(Figure):
+    """A figure whose numbers are day ordinals, with how it was read (``notes`` go to the claim's extras)."""
+
+    notes: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Period:
+    low: _dt.date
+    high: _dt.date
+    precision: str
+
+
+#: A period as a function of the year it falls in (None: that year cannot hold it, e.g. 29 February).
+_YearBuilder = Callable[[int], "_Period | None"]
+
+
+class _NeedsPublicationDate(Exception):
+    """A relative date ("last week") and no publication date to resolve it against."""
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def parse_date_phrase(
+    text: str,
+    pub_date: _dt.date | str | None = None,
+    *,
+    languages: Iterable[str] = ("en",),
+    fiscal_year_end: int | str | None = None,
+    context_date: _dt.date | None = None,
+    tense: str | None = None,
+    year: int | None = None,
+) -> DateFigure | None:
+    """The interval of days a date phrase commits to, or None if it is no date or cannot be resolved.
+
+    ``pub_date`` resolves relative dates and dates without a year;
+    ``context_date`` (a full date written earlier in the text) stands in for
+    it when there is no publication date, for the year only.
+    ``fiscal_year_end`` is the month (1–12 or a name) a company's fiscal year
+    ends in, the fiscal year being named for the calendar year it ends in.
+    ``tense`` ("past" or "future", from the words around the phrase) says on
+    which side of the reference date a year-less date lies; ``year`` gives
+    the year of a phrase that states none outright.
+    """
+    pub = _as_date(pub_date)
+    phrase = " ".join(text.split())
+    qualifier = "exact"
+    hedge = _HEDGE_AT_START.match(phrase)
+    if hedge and hedge.end() < len(phrase):
+        qualifier = DATE_HEDGES[" ".join(hedge.group().lower().split())]
+        phrase = phrase[hedge.end():]
+    fiscal_end = _month_number(fiscal_year_end)
+    if _compiled(RANGE).fullmatch(phrase):
+        return _read_range(phrase, qualifier, pub, languages=languages, fiscal_year_end=fiscal_end,
+                           context_date=context_date, tense=tense, year=year)
+    try:
+        read = _read(phrase, pub, tuple(languages), fiscal_end)
+    except _NeedsPublicationDate:
+        return None
+    if read is None:
+        return None
+    builder, stated, precision, notes = read
+    if stated is not None:
+        period, source = builder(stated), "stated" if not notes.get("relative") else "publication date"
+    elif year is not None:
+        period, source = builder(year), "given"
+    elif pub is not None or context_date is not None:
+        period = _nearest(builder, pub or context_date, tense)
+        source = "publication date" if pub is not None else "earlier date in the text"
+        if tense in ("past", "future"):
+            notes["tense"] = tense
+    else:
+        notes.update(precision=precision, year="unknown")
+        return DateFigure(math.nan, Interval(-INF, INF, False, False), qualifier, tuple(notes.items()))
+    if period is None:
+        return None
+    notes.update(precision=period.precision, year=source)
+    return _figure(period, qualifier, notes)
+
+
+def date_figure(
+    phrase: str,
+    document,
+    start: int,
+    subject=None,
+    catalogue=None,
+    languages: Iterable[str] = ("en",),
+    tense: str | None = None,
+) -> DateFigure | None:
+    """Read the date phrase a rule matched at ``start`` of a document.
+
+    The document gives the publication date (or, lacking one, the last full
+    date before the phrase); a fiscal phrase uses the fiscal calendar of the
+    entity named just before it ("Broadcom's fiscal 2027") or of the claim's
+    subject, from the entity catalogue.
+    """
+    pub = _as_date(getattr(document, "pub_date", None))
+    fiscal_end = None
+    if _FISCAL_WORD.search(phrase):
+        owner = _possessive_owner(document.scan_text, start, catalogue) if catalogue is not None else None
+        fiscal_end = fiscal_year_end_of(owner or subject)
+    context = None
+    if pub is None and not _STATED_YEAR.search(phrase):
+        context = context_date(document.scan_text, start, tuple(languages))
+    return parse_date_phrase(phrase, pub, languages=languages, fiscal_year_end=fiscal_end, context_date=context,
+                             tense=tense if tense in ("past", "future") else None)
+
+
+def fiscal_year_end_of(entity) -> int | None:
+    """The month an entity's fiscal year ends in, from its catalogue entry (``fiscal_year_end: January``)."""
+    if entity is None:
+        return None
+    return _month_number(dict(entity.extra).get("fiscal_year_end"))
+
+
+def context_date(text: str, offset: int, languages: tuple[str, ...] = ("en",)) -> _dt.date | None:
+    """The last full date (day, month and year) written before ``offset``, if any."""
+    best = None
+    for at, day in _full_dates(text, languages):
+        if at >= offset:
+            break
+        best = day
+    return best
+
+
+def place_undated(claims: list[Claim], languages: Iterable[str] = ("en",)) -> tuple[list[Claim], list[Claim]]:
+    """Give year-less date claims the year nearest to the other sources' dates about the same thing.
+
+    Returns (claims to compare, claims kept apart).  A placed claim is a copy
+    whose extras say ``year: "assumed YYYY from other sources"``; one with no
+    dated claim from another source to go by stays apart, never compared.
+    """
+    undated = [c for c in claims if c.unit == "date" and c.extra.get("year") == "unknown"]
+    if not undated:
+        return claims, []
+    undated_ids = {id(c) for c in undated}
+    dated = [c for c in claims if id(c) not in undated_ids]
+    placed: list[Claim] = []
+    apart: list[Claim] = []
+    for claim in undated:
+        others = [c.value for c in dated if c.source != claim.source and math.isfinite(c.value)]
+        figure, year = None, None
+        if others:
+            target = sorted(others)[len(others) // 2]
+            candidates = []
+            years = {_dt.date.fromordinal(int(v)).year for v in others}
+            for y in sorted({y + d for y in years for d in (-1, 0, 1)}):
+                f = parse_date_phrase(claim.text, languages=languages, year=y)
+                if f is not None and math.isfinite(f.value):
+                    candidates.append((_distance(f.interval, target), y, f))
+            if candidates:
+                _, year, figure = min(candidates, key=lambda t: (t[0], t[1]))
+        if figure is None:
+            apart.append(claim)
+            continue
+        iv = figure.interval
+        extra = dict(claim.extra, year=f"assumed {year} from other sources")
+        placed.append(replace(claim, value=figure.value, low=iv.low, high=iv.high, low_closed=iv.low_closed,
+                              high_closed=iv.high_closed, extra=extra))
+    return dated + placed, apart
+
+
+def parse_pub_date_override(spec: str) -> tuple[str, str]:
+    """``"FILE=YYYY-MM-DD"`` → (FILE, ISO date); ValueError with a message a user can act on."""
+    given, sep, day = spec.rpartition("=")
+    if not sep or not given:
+        raise ValueError(f"--pub-date {spec!r}: expected FILE=YYYY-MM-DD")
+    try:
+        return given, _dt.date.fromisoformat(day.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"--pub-date {spec!r}: {day!r} is not a date (YYYY-MM-DD)") from None
+
+
+def iso(ordinal: float) -> str | None:
+    """An ordinal as an ISO date; None for an open or unknown end."""
+    if ordinal is None or not math.isfinite(ordinal):
+        return None
+    return _dt.date.fromordinal(int(ordinal)).isoformat()
+
+
+# --------------------------------------------------------------------------- reading one phrase
+
+
+def _read_range(phrase: str, qualifier: str, pub: _dt.date | None, **options) -> DateFigure | None:
+    """"between March and June 2026", "2026–2028", "Q3-Q4 2026": from the start of one to the end of the other.
+
+    An end without a year takes the other's ("March to June 2026"), a year
+    earlier if it would otherwise come after it ("December to March 2026").
+    """
+    m = _compiled(_RANGE_SPLIT).fullmatch(phrase)
+    end = parse_date_phrase(m.group("b"), pub, **options)
+    if end is None or not math.isfinite(end.value):
+        return end
+    start_options = dict(options)
+    if _stated_year(m.group("a")) is None and dict(end.notes).get("year") == "stated":
+        start_options["year"] = _dt.date.fromordinal(int(end.interval.high)).year
+    start = parse_date_phrase(m.group("a"), pub, **start_options)
+    if start is not None and math.isfinite(start.value) and start.interval.low > end.interval.high \
+            and start_options.get("year") is not None:
+        start_options["year"] -= 1
+        start = parse_date_phrase(m.group("a"), pub, **start_options)
+    if start is None or not math.isfinite(start.value) or start.interval.low > end.interval.high:
+        return None
+    period = _Period(_dt.date.fromordinal(int(start.interval.low)), _dt.date.fromordinal(int(end.interval.high)),
+                     "range")
+    notes = dict(end.notes, precision="range")
+    return _figure(period, "range" if qualifier in ("exact", "at_least") else qualifier, notes)
+
+
+def _read(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], fiscal_end: int | None):
+    """(builder by year, stated year or None, precision, notes) for a phrase without its hedge."""
+    notes: dict[str, Any] = {}
+    for name in ("iso", "day", "month_part", "month", "relative", "quarter", "half", "year_part", "fiscal_year"):
+        if _compiled(FORMS[name]).fullmatch(phrase):
+            break
+    else:  # these two forms need the word before them in a text; alone they are the bare month or year
+        name = "year" if regex.fullmatch(_Y4, phrase) else "month_alone" if regex.fullmatch(_MONTH, phrase) else ""
+    if name in ("quarter", "half", "year_part", "fiscal_year", "year"):
+        return _read_period(name, phrase, pub, fiscal_end, notes)
+    if name == "month_part":
+        part = PART_WORDS[regex.match(r"(?:the\s+)?(\w+)", phrase, regex.I).group(1).lower()]
+        rest = regex.sub(r"^(?i:early|mid|late|the\s+\w+\s+of)[\s-]+", "", phrase)
+        month = _parse_with_dateparser(rest, languages)
+        if month is None:
+            return None
+        first, last = MONTH_THIRDS[part]
+        m = month.month
+
+        def month_part(y: int) -> _Period:
+            last_day = calendar.monthrange(y, m)[1]
+            return _Period(_dt.date(y, m, first), _dt.date(y, m, last_day if part == "late" else last), f"{part} month")
+
+        return month_part, _stated_year(phrase), f"{part} month", notes
+    if name == "relative":
+        return _read_relative(phrase, pub, languages, notes)
+    if name in ("iso", "day", "month", "month_alone"):
+        year = _stated_year(phrase)
+        # the publication date as RELATIVE_BASE; a year-less phrase is read in a leap year for its month and day
+        parsed = _parse_with_dateparser(phrase, languages, with_period=True, base=pub if year else None)
+        if parsed is None:
+            return None
+        day, period = parsed
+        if period == "month" or name == "month_alone":
+            return (lambda y: _month_period(y, day.month)), year, "month", notes
+        m, d = day.month, day.day
+
+        def one_day(y: int) -> _Period | None:
+            try:
+                return _Period(_dt.date(y, m, d), _dt.date(y, m, d), "day")
+            except ValueError:  # 29 February in a common year
+                return None
+
+        return one_day, year, "day", notes
+    return None
+
+
+def _read_period(name: str, phrase: str, pub: _dt.date | None, fiscal_end: int | None, notes: dict):
+    """Quarters, halves, thirds and (fiscal) years: written here, no library reads them."""
+    low = phrase.lower()
+    fiscal = bool(_FISCAL_WORD.search(phrase))
+    year = _stated_year(phrase)
+    rel = regex.search(r"\b(this|next|last)\s+year\b", low)
+    if rel:
+        if pub is None:
+            raise _NeedsPublicationDate
+        year = pub.year + {"this": 0, "next": 1, "last": -1}[rel.group(1)]
+        notes["relative"] = True
+    elif name == "year_part" and regex.search(r"\bthe\s+year$", low):
+        if pub is None:
+            raise _NeedsPublicationDate
+        year = pub.year
+        notes["relative"] = True
+    if fiscal:
+        notes["fiscal_calendar"] = (f"fiscal year ends in {calendar.month_name[fiscal_end]}" if fiscal_end
+                                    else "unknown: widened to every fiscal year named for this year")
+    if name in ("year", "fiscal_year"):
+        months, index, precision = 12, 1, "fiscal year" if fiscal else "year"
+    elif name == "quarter":
+        q = regex.search(r"Q([1-4])", phrase)
+        index = int(q.group(1)) if q else ORDINALS[regex.search(rf"(?i:{_ORD}|final|last)", phrase).group().lower()]
+        months, precision = 3, "fiscal quarter" if fiscal else "quarter"
+    elif name == "half":
+        h = regex.search(r"H([12])", phrase)
+        index = int(h.group(1)) if h else ORDINALS[regex.search(r"(?i:first|second|1st|2nd|latter|back|front)", phrase).group().lower()]
+        months, precision = 6, "fiscal half" if fiscal else "half"
+    else:  # year_part: early / mid / late, start / middle / end
+        part = PART_WORDS[regex.search(r"(?i:early|mid|late|start|beginning|middle|end|close)", phrase).group().lower()]
+        months, index, precision = 4, {"early": 1, "mid": 2, "late": 3}[part], f"{part} year"
+
+    def build(y: int) -> _Period:
+        if not fiscal:
+            return _months(y, 1 + months * (index - 1), months, precision)
+        if fiscal_end:
+            start_year, start_month = (y, 1) if fiscal_end == 12 else (y - 1, fiscal_end + 1)
+            return _months(start_year, start_month + months * (index - 1), months, precision)
+        earliest = _months(y - 1, 2 + months * (index - 1), months, precision)  # year ending in January
+        latest = _months(y, 1 + months * (index - 1), months, precision)  # year ending in December
+        return _Period(earliest.low, latest.high, precision)
+
+    return build, year, precision, notes
+
+
+def _read_relative(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], notes: dict):
+    """Dates relative to the publication date; without one they stay unresolved."""
+    if pub is None:
+        raise _NeedsPublicationDate
+    notes["relative"] = True
+    low = phrase.lower()
+    m = regex.fullmatch(r"(earlier|later)\s+this\s+(week|month|year)", low)
+    if m:
+        whole = _containing(pub, m.group(2))
+        if m.group(1) == "earlier":
+            period = _Period(whole.low, max(whole.low, pub - _dt.timedelta(days=1)), f"part of a {m.group(2)}")
+        else:
+            period = _Period(min(whole.high, pub + _dt.timedelta(days=1)), whole.high, f"part of a {m.group(2)}")
+        return (lambda _y: period), pub.year, period.precision, notes
+    m = regex.fullmatch(r"(last|this|next)\s+quarter", low)
+    if m:
+        q0 = (pub.month - 1) // 3 + {"last": -1, "this": 0, "next": 1}[m.group(1)]
+        period = _months(pub.year + q0 // 4, 1 + 3 * (q0 % 4), 3, "quarter")
+        return (lambda _y: period), pub.year, "quarter", notes
+    parsed = _parse_with_dateparser(phrase, languages, with_period=True, base=pub)
+    if parsed is None:
+        return None
+    day, unit = parsed
+    if (pub - day).days == 7 and regex.fullmatch(_WEEKDAY, phrase):
+        day = pub  # "on Tuesday" in a paper of a Tuesday is that day; dateparser reads the Tuesday before
+    period = _containing(day, unit if unit in ("week", "month", "year") else "day")
+    return (lambda _y: period), pub.year, period.precision, notes
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _figure(period: _Period, qualifier: str, notes: dict) -> DateFigure:
+    low, high = period.low.toordinal(), period.high.toordinal()
+    extra = tuple(notes.items())
+    if qualifier == "up_to":
+        return DateFigure(high, Interval(-INF, high, False, True), qualifier, extra)
+    if qualifier == "under":
+        return DateFigure(low, Interval(-INF, low, False, False), qualifier, extra)
+    if qualifier == "at_least":
+        return DateFigure(low, Interval(low, INF, True, False), qualifier, extra)
+    if qualifier == "over":
+        return DateFigure(high, Interval(high, INF, False, False), qualifier, extra)
+    return DateFigure(low + (high - low) // 2, Interval(low, high, True, True),
+                      "range" if qualifier == "range" else "exact", extra)
+
+
+#: How far after the reference date a year-less date may lie when nothing says it is to come.
+NOT_FAR_AFTER = _dt.timedelta(days=92)
+
+
+def _nearest(builder: _YearBuilder, ref: _dt.date, tense: str | None = None) -> _Period | None:
+    """The period, in the year before, of or after ``ref``, nearest to it and not far after it.
+
+    A past-tense event ("signed on 3 March") lies on or before ``ref``, a
+    future one ("will open on March 3") on or after it; otherwise a date may
+    lie at most ``NOT_FAR_AFTER`` after it.  Ties go to the earlier year.
+    """
+    periods = [p for p in (builder(y) for y in (ref.year - 1, ref.year, ref.year + 1)) if p is not None]
+    if tense == "past":
+        allowed = [p for p in periods if p.low <= ref]
+    elif tense == "future":
+        allowed = [p for p in periods if p.high >= ref]
+    else:
+        allowed = [p for p in periods if p.low <= ref + NOT_FAR_AFTER]
+    best = None
+    for period in allowed or periods:
+        gap = 0 if period.low <= ref <= period.high else min(abs((period.low - ref).days), abs((period.high - ref).days))
+        if best is None or gap < best[0]:
+            best = (gap, period)
+    return best[1] if best else None
+
+
+def _distance(interval: Interval, ordinal: float) -> float:
+    if interval.low <= ordinal <= interval.high:
+        return 0.0
+    return min(abs(interval.low - ordinal), abs(interval.high - ordinal))
+
+
+def _months(year: int, month: int, count: int, precision: str) -> _Period:
+    """``count`` calendar months from (year, month); months past 12 roll into the next year."""
+    y0, m0 = year + (month - 1) // 12, (month - 1) % 12 + 1
+    last = m0 + count - 2
+    y1, m1 = y0 + last // 12, last % 12 + 1
+    return _Period(_dt.date(y0, m0, 1), _dt.date(y1, m1, calendar.monthrange(y1, m1)[1]), precision)
+
+
+def _month_period(year: int, month: int) -> _Period:
+    return _months(year, month, 1, "month")
+
+
+def _containing(day: _dt.date, unit: str) -> _Period:
+    """The calendar week (Monday–Sunday), month or year that contains ``day``; or the day itself."""
+    if unit == "week":
+        monday = day - _dt.timedelta(days=day.weekday())
+        return _Period(monday, monday + _dt.timedelta(days=6), "week")
+    if unit == "month":
+        return _month_period(day.year, day.month)
+    if unit == "year":
+        return _months(day.year, 1, 12, "year")
+    return _Period(day, day, "day")
+
+
+def _stated_year(phrase: str) -> int | None:
+    m = _STATED_YEAR.search(phrase)
+    if not m:
+        return None
+    value = int(m.group())
+    return value + 2000 if value < 100 else value
+
+
+def _month_number(value: int | str | None) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int):
+        return value if 1 <= value <= 12 else None
+    return MONTHS.get(str(value).strip().lower().rstrip("."))
+
+
+def _as_date(value: _dt.date | str | None) -> _dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _possessive_owner(text: str, start: int, catalogue):
+    """The entity named in a possessive right before a phrase: "Broadcom's fiscal 2027"."""
+    window_start = max(0, start - 80)
+    before = text[window_start:start]
+    for mention in reversed(catalogue.mentions(before)):
+        if regex.fullmatch(r"['’]s?\s+", before[mention.end:]):
+            return mention.entity
+        break
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _full_dates(text: str, languages: tuple[str, ...]) -> list[tuple[int, _dt.date]]:
+    found = []
+    for m in _compiled(_FULL_DATE).finditer(text):
+        parsed = _parse_with_dateparser(m.group(), languages, with_period=True)
+        if parsed is not None and parsed[1] == "day":
+            found.append((m.start(), parsed[0]))
+    return found
+
+
+#: dateparser is given a fixed base when there is no publication date, so the clock never leaks in.
+_NO_BASE = _dt.datetime(2000, 1, 1)  # a leap year: "29 February" without a year still parses
+
+
+def _parse_with_dateparser(text: str, languages: tuple[str, ...], with_period: bool = False,
+                           base: _dt.date | None = None):
+    """dateparser's reading of an explicit or relative phrase: a date (and its period: day, week, month, year)."""
+    base_dt = _dt.datetime(base.year, base.month, base.day) if base else _NO_BASE
+    data = _dateparser(languages, base_dt).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    return (day, data.period or "day") if with_period else day
+
+
+@functools.lru_cache(maxsize=32)
+def _dateparser(languages: tuple[str, ...], base: _dt.datetime):
+    from dateparser.date import DateDataParser  # imported here: it takes most of a second to load
+
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
+    return DateDataParser(languages=list(languages), settings=settings)
+
+
+__all__ = ["PIECES", "DateFigure", "parse_date_phrase", "date_figure", "place_undated", "fiscal_year_end_of",
+           "context_date", "parse_pub_date_override", "iso"]
