@@ -71,7 +71,8 @@ class Catalogue:
             parts = []
             for alias in sorted(alias_map, key=len, reverse=True):
                 esc = "['’]".join(regex.escape(part) for part in alias.split("'"))
-                tail = r"(?![\w-])" if alias[-1].isascii() else ""
+                # a Korean particle may follow any alias ("SK는", "NVIDIA가", "삼성전자는")
+                tail = r"(?![^\W\p{Hangul}]|-)" if alias[-1].isascii() else ""
                 head = r"(?<![\w-])" if alias[0].isascii() else r"(?<![\p{Hangul}])"
                 parts.append(head + esc + tail)
             self._alias_pattern = regex.compile("|".join(parts))

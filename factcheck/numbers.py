@@ -63,7 +63,7 @@ HEDGES: dict[str, tuple[str, ...]] = {
     "under": ("under", "less than", "fewer than", "below", "shy of", "south of", "lower than"),
 }
 #: Korean hedges: before the number (약, 최대) or after it (이상, 넘는, 여, 가량, 미만).
-KOREAN_HEDGES_BEFORE = {"약": "about", "최대": "up_to", "최소": "at_least"}
+KOREAN_HEDGES_BEFORE = {"약": "about", "최대": "up_to", "최소": "at_least", "대략": "about"}
 KOREAN_HEDGES_AFTER = {"이상": "at_least", "넘는": "over", "넘게": "over", "여": "over", "가량": "about",
                        "미만": "under", "이하": "up_to", "남짓": "over", "정도": "about"}
 SUFFIX_HEDGES = {"+": "over", "-plus": "over", " plus": "over", " or more": "at_least", "-odd": "about",
@@ -81,7 +81,7 @@ CURRENCY_WORDS = {
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP", "pound": "GBP", "pounds sterling": "GBP",
     "gbp": "GBP", "yen": "JPY", "won": "KRW", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
     "rupee": "INR", "swiss francs": "CHF", "francs": "CHF", "원": "KRW", "달러": "USD", "엔": "JPY",
-    "유로": "EUR", "위안": "CNY",
+    "유로": "EUR", "위안": "CNY", "원화": "KRW", "엔화": "JPY", "위안화": "CNY", "미국 달러": "USD", "미화": "USD",
 }
 
 #: Vague amounts: "tens of billions" → [1e10, 1e11).
@@ -128,7 +128,19 @@ PIECES: dict[str, str] = {
     "vague": (r"(?P<vague>(?i:tens|dozens|hundreds|thousands|millions|billions|several|a\s+few|scores)"
               r"(?:\s+of)?(?:\s+(?i:thousands|millions|billions|trillions|thousand|million|billion|trillion)"
               r"(?:\s+of)?)?)"),
-    "korean_number": r"(?P<number>\d[\d,.]*(?:\s?[십백천만억조]+(?:\s?\d[\d,.]*\s?[십백천만억조]+)*)?)",
+    # Korean figures: digits with myriad units, "26만", "4조 3천억", "1만 3000", "1,000억"
+    "korean_number": (r"(?P<number>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)(?:\s?[십백천만억조]+)?"
+                      r"(?:\s?\d[\d,]*(?:\.\d+)?\s?[십백천만억조]+)*(?:\s?\d+(?![\d,.년월일]))?"
+                      r"|(?<![\d.,])\d+(?:\.\d+)?(?:\s?[십백천만억조]+(?:\s?\d[\d,]*(?:\.\d+)?\s?[십백천만억조]+)*"
+                      r"(?:\s?\d+(?![\d,.년월일]))?)?)"),
+    # hedges before a Korean figure ("약", "최대") and after it ("26만여", "5만 장 이상", "26만 장이 넘는")
+    "korean_hedge": rf"(?P<qualifier>{_alternation(KOREAN_HEDGES_BEFORE)})(?=\s?\d)",
+    "korean_plus": r"(?P<suffix>여)",
+    "korean_after": (rf"\s?(?:(?:이|가)\s?)?(?P<suffix>{_alternation(h for h in KOREAN_HEDGES_AFTER if h != '여')})"
+                     r"(?!\p{Hangul}{2})"),
+    # Korean currency words right after the figure ("3조 원", "30억 달러"); "엔" not as in "엔비디아"
+    "korean_currency": (r"(?P<currency_word>원화|원|미국\s달러|달러|엔화|엔(?!\p{Hangul}{2})|유로|위안화|위안"
+                        r"|미화)"),
 }
 
 
