@@ -100,6 +100,8 @@ class Catalogue:
         for m in self._descriptor_pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if m.end() > m.end("d"):  # a plural ("its largest industrial groups") names no single entity
+                continue
             descriptors.append((m.start(), m.end(), m.group("d").lower()))
         if not descriptors:
             return found
@@ -117,6 +119,11 @@ class Catalogue:
 
     def _resolve(self, word: str, at: int, before: list[Mention]) -> Entity | None:
         kind = GENERIC_DESCRIPTORS.get(word)
+        for mention in reversed(before):  # "the group" is first of all a recent "… Group"
+            if at - mention.end > DESCRIPTOR_REACH:
+                break
+            if kind and mention.entity.kind == kind and word in mention.entity.name.lower().split():
+                return mention.entity
         for mention in reversed(before):
             if at - mention.end > DESCRIPTOR_REACH:
                 break

@@ -392,8 +392,9 @@ def _object_mentions(text: str, sentence: _Sentence, mentions: list[Mention]) ->
         before = text[max(sentence.start, mm.start - 40):mm.start]
         if _PREPOSITION_BEFORE.search(before):
             objects.add(mm)
-        elif previous in objects and _LIST_JOIN.fullmatch(text, previous.end, mm.start):
-            objects.add(mm)
+        elif previous in objects and _LIST_JOIN.fullmatch(text, previous.end, mm.start) and not (
+                mm.via == "descriptor" and text[previous.end:mm.start].strip() == ","):
+            objects.add(mm)  # but "Together with Nvidia, the group is …": the phrase ends at the comma
         previous = mm
     return objects
 
