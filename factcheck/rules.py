@@ -15,6 +15,7 @@ from typing import Any, Iterable
 import regex
 import yaml
 
+from .currency import parse_rates
 from .entities import Catalogue, load_catalogue
 from .numbers import PIECES
 
@@ -72,6 +73,7 @@ class Rule:
     description: str = ""
     examples: list[dict[str, Any]] = field(default_factory=list)
     trigger: regex.Pattern | None = None  # cheap test: can this rule match in a sentence at all?
+    exchange_rates: list = field(default_factory=list)  # currency.ExchangeRate: compare won with dollars
 
     def unit_of(self, text: str | None) -> Unit | None:
         if not text:
@@ -95,6 +97,10 @@ class RuleSet:
             if rule.type == claim_type:
                 return rule
         return None
+
+    def exchange_rates(self, claim_type: str) -> list:
+        rule = self.by_type(claim_type)
+        return rule.exchange_rates if rule else []
 
     def tolerance(self, claim_type: str) -> float:
         rule = self.by_type(claim_type)
@@ -216,6 +222,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str]) -> Ru
         description=str(data.get("description", "")).strip(),
         examples=list(data.get("examples") or []),
         trigger=trigger,
+        exchange_rates=parse_rates(data.get("exchange_rates"), where),
     )
 
 

@@ -202,3 +202,44 @@ def test_group_claims_keeps_korean_and_english_together(rules):
     korean = extract_claims(document_from_text("ko.txt", "삼성전자는 GPU 5만 장을 들여온다."), rules)
     (group,) = group_claims(english + korean, rules)
     assert group.verdict == "agreed" and group.sources == ["en.txt", "ko.txt"]
+
+
+# --------------------------------------------------------------------------- won and dollars
+
+
+def _rules_with_rate(tmp_path, rate_lines: str):
+    from factcheck.rules import load_rules, packaged_rules_dir
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    money = (packaged_rules_dir() / "money.yaml").read_text(encoding="utf-8")
+    (folder / "money.yaml").write_text(money + "\nexchange_rates:\n" + rate_lines, encoding="utf-8")
+    return load_rules([folder])
+
+
+def test_a_stated_exchange_rate_compares_won_with_dollars_and_says_so(tmp_path):
+    rules = _rules_with_rate(tmp_path, "  - {pair: USD/KRW, rate: 1431.5, date: 2025-10-31}\n")
+    result = scan([str(ROOT / "seeds"), str(KO / "ko_dispute.txt")], rules)
+    group = _group_of(result, "ko_dispute.txt", "약 4조 3천억 원")
+    assert (group.subject, group.unit, group.verdict) == ("Hyundai Motor Group", "USD", "agreed")
+    assert any(c.text == "approximately $3 billion" for c in group.claims)
+    assert "KRW figures converted at USD/KRW 1,431.5 of 2025-10-31" in group.note
+    (won,) = [c for c in group.claims if c.text == "약 4조 3천억 원"]
+    assert won.extra["converted_from"]["unit"] == "KRW" and won.value == pytest.approx(4.3e12 / 1431.5)
+    assert [c.unit for c in result.claims if c.text == "약 4조 3천억 원"] == ["KRW"]  # extraction is unchanged
+
+
+def test_a_different_rate_can_make_a_dispute(tmp_path):
+    rules = _rules_with_rate(tmp_path, "  - {pair: USD/KRW, rate: 1000, date: 2020-01-01}\n")
+    article = tmp_path / "won.txt"
+    article.write_text("현대자동차그룹은 피지컬 AI에 약 4조 3천억 원을 투자한다.\n", encoding="utf-8")
+    result = scan([str(ROOT / "seeds"), str(article)], rules)
+    group = _group_of(result, "won.txt", "약 4조 3천억 원")
+    assert group.verdict == "disputed" and "of 2020-01-01" in group.note
+
+
+def test_an_exchange_rate_needs_its_date(tmp_path):
+    from factcheck.rules import RuleError
+
+    with pytest.raises(RuleError, match=r"money\.yaml: exchange_rates\[0\]: an exchange rate needs the date"):
+        _rules_with_rate(tmp_path, "  - {pair: USD/KRW, rate: 1431.5}\n")

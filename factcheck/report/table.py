@@ -128,6 +128,10 @@ def render_groups(console: Console, sources: list[Source], groups: list[Group], 
                 cell.append("\n")
             cell.append(clean(claim.text), style="bold")
             cell.append(f"  {interval_text(claim)}", style="cyan")
+            if "converted_from" in claim.extra:
+                was = claim.extra["converted_from"]
+                cell.append(f" {claim.unit} (from {format_value(was['value'])} {was['unit']} at {was['rate']} "
+                            f"{was['per']:,.10g}, {was['date']})", style="cyan")
             cell.append(f"  {clean(short_name(by_path.get(claim.source), claim.source))}", style="")
             cell.append(f"  {clean(claim.source)}:{line_text(claim)}", style="dim")
             cell.append("\n  ")
