@@ -27,7 +27,7 @@ UNATTRIBUTED = "unattributed"
 _CANDIDATE = regex.compile(
     r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|quarter|tens|several"
-    r"|a\s+few|scores)\b)"
+    r"|a\s+few|scores)\b)|수\s?[십백천만억조]"  # Korean vague amounts: 수십만, 수조
 )
 #: Clause boundaries inside a sentence; the delimiter opens the next clause.
 _CLAUSE_BREAK = regex.compile(r",\s|;\s*|:\s|\s[—–-]\s|—|\(|\)|\s(?=(?:but|while|whereas|although|though)\s)")

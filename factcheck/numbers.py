@@ -136,6 +136,8 @@ PIECES: dict[str, str] = {
     # hedges before a Korean figure ("약", "최대") and after it ("26만여", "5만 장 이상", "26만 장이 넘는")
     "korean_hedge": rf"(?P<qualifier>{_alternation(KOREAN_HEDGES_BEFORE)})(?=\s?\d)",
     "korean_plus": r"(?P<suffix>여)",
+    # vague Korean amounts: "수십만" (hundreds of thousands), "수천", "수조" (trillions)
+    "korean_vague": r"(?P<vague>수\s?(?:[십백천]\s?)?[만억조]|수\s?[십백천])",
     "korean_after": (rf"\s?(?:(?:이|가)\s?)?(?P<suffix>{_alternation(h for h in KOREAN_HEDGES_AFTER if h != '여')})"
                      r"(?!\p{Hangul}{2})"),
     # Korean currency words right after the figure ("3조 원", "30억 달러"); "엔" not as in "엔비디아"
@@ -350,6 +352,9 @@ def hedged_figure(value: float, step: float, qualifier: str, tolerance: float = 
 
 def vague_figure(vague: str, scale_text: str | None = None, multiplier: float = 1.0) -> Figure:
     """"tens of billions" → [1e10, 1e11); "hundreds of thousands" → [1e5, 1e6); "billions" → [1e9, 1e10)."""
+    if vague.startswith("수"):  # Korean: "수십만" is some tens of 만, [1e5, 1e6)
+        low = math.prod(KOREAN_UNITS[ch] for ch in vague if ch in KOREAN_UNITS) * multiplier
+        return Figure(low, Interval(low, low * 10, True, False), "vague")
     words = [w for w in vague.lower().replace("-", " ").split() if w != "of"]
     first = " ".join(words[:2]) if words[:2] == ["a", "few"] else words[0]
     rest = words[2:] if first == "a few" else words[1:]

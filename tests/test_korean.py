@@ -48,6 +48,20 @@ def test_korean_figures(extract, sentence, text, value, unit, qualifier):
     assert [(c.text, c.value, c.unit, c.qualifier) for c in claims] == [(text, value, unit, qualifier)]
 
 
+@pytest.mark.parametrize("sentence, text, low, high, unit", [
+    ("엔비디아는 한국에 GPU 수십만 장을 공급한다.", "수십만 장", 1e5, 1e6, "accelerators"),
+    ("정부는 수조 원을 투입한다.", "수조 원", 1e12, 1e13, "KRW"),
+    ("삼성전자는 수천억 원을 투자한다.", "수천억 원", 1e11, 1e12, "KRW"),
+])
+def test_korean_vague_amounts(extract, sentence, text, low, high, unit):
+    (claim,) = extract(sentence)
+    assert (claim.text, claim.low, claim.high, claim.unit, claim.qualifier) == (text, low, high, unit, "vague")
+
+
+def test_words_starting_like_vague_amounts_are_not_figures(extract):
+    assert extract("수출이 늘고 수요가 커졌다. 수조에 물을 채웠다.") == []
+
+
 def test_korean_hedges_shape_the_interval(extract):
     (exact,) = extract("삼성전자는 GPU 5만 장을 들여온다.")
     assert (exact.low, exact.high) == (45_000, 55_000)  # precision of the last written digit, as in "50,000"
