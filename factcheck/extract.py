@@ -61,7 +61,8 @@ _LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?
 #: Korean marks a clause's subject or topic with a particle after the noun: "삼성전자는", "엔비디아가".
 _TOPIC_AFTER = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
 #: Korean channels come before "를 통해" (through): "네이버클라우드와 NHN클라우드, 카카오를 통해".
-_CHANNEL_AFTER = regex.compile(r"(?:(?:와|과|,|\s및)\s*[\p{L}\p{N}]+){0,6}?(?:을|를)\s*(?:통해|통하여|거쳐)")
+_CHANNEL_AFTER = regex.compile(
+    r"(?:(?:와|과|,|\s및)\s*[\p{L}\p{N}]+(?:\s[\p{L}\p{N}]+){0,2}){0,6}?(?:을|를)\s*(?:통해|통하여|거쳐)")
 _EACH_AFTER = regex.compile(r"\s*(?:will|would|are|have|each|both|plan|plans|to|is)?\s*(?:each|both)\b")
 _MODEL_PREFIX = regex.compile(r"(?<![\p{L}])(?P<w>\p{Lu}{2,}|\p{Lu}+\d+\p{Lu}*)\s+$")
 #: A number written with Korean units or followed by a counter or currency word is a count or a sum.

@@ -77,8 +77,9 @@ def decode_html(data: bytes, display: str) -> tuple[str, list[Problem]]:
 def _trafilatura():
     try:
         import trafilatura
-    except ImportError as exc:
-        raise InputError(f"{MISSING_EXTRA} ({exc})" if "trafilatura" not in str(exc) else MISSING_EXTRA) from None
+    except ImportError as exc:  # not installed, or installed without a library it needs
+        detail = "" if getattr(exc, "name", None) == "trafilatura" else f" ({' '.join(str(exc).split())})"
+        raise InputError(MISSING_EXTRA + detail) from None
     for name in ("trafilatura", "htmldate", "courlan"):  # their warnings are not ours to print
         logger = logging.getLogger(name)
         if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
@@ -175,9 +176,20 @@ def map_to_page_lines(text: str, page: str) -> array:
             for k, p in enumerate(positions):
                 result[p] = bisect.bisect_right(starts, offsets[found + k])
             cursor = found + len(compact)
-            continue
-        cursor = _place_words(text, m.start(), m.end(), stream, offsets, starts, cursor, result)
+        else:
+            cursor = _place_words(text, m.start(), m.end(), stream, offsets, starts, cursor, result)
+        _fill(result, m.start(), m.end())
     return result
+
+
+def _fill(result: array, a: int, b: int) -> None:
+    """Spaces and unplaced characters of a line take the line of the nearest placed character."""
+    last = next((result[i] for i in range(a, b) if result[i]), 0)
+    for i in range(a, b):
+        if result[i]:
+            last = result[i]
+        else:
+            result[i] = last
 
 
 def _place_words(text: str, a: int, b: int, stream: str, offsets: list[int], starts: list[int], cursor: int,
@@ -192,11 +204,4 @@ def _place_words(text: str, a: int, b: int, stream: str, offsets: list[int], sta
         for k in range(len(word)):
             result[a + w.start() + k] = bisect.bisect_right(starts, offsets[found + k])
         cursor = found + len(word)
-    # characters left unplaced take the line of the nearest placed one before them in the same line
-    last = 0
-    for i in range(a, b):
-        if result[i]:
-            last = result[i]
-        elif last:
-            result[i] = last
     return cursor
