@@ -361,7 +361,7 @@ def _topic(text: str, mentions: list[Mention], fs: int, avoided) -> list[Mention
         j = i
         while j > 0 and _LIST_JOIN.fullmatch(text, before[j - 1].end, before[j].start):
             j -= 1
-        return [before[j]]
+        return [next(m for m in before[j:i + 1] if not avoided(m))]
     return []
 
 

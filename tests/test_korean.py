@@ -257,3 +257,8 @@ def test_an_exchange_rate_needs_its_date(tmp_path):
 
     with pytest.raises(RuleError, match=r"money\.yaml: exchange_rates\[0\]: an exchange rate needs the date"):
         _rules_with_rate(tmp_path, "  - {pair: USD/KRW, rate: 1431.5}\n")
+
+
+def test_a_vendor_first_in_the_subject_list_is_passed_over(extract):
+    (claim,) = extract("엔비디아와 삼성전자가 GPU 5만 장 규모의 공장을 짓는다.")
+    assert claim.subject == "Samsung Electronics"
