@@ -23,7 +23,7 @@ from array import array
 import regex
 
 from .claims import Problem
-from .documents import Document, InputError, decode, line_starts
+from .documents import Document, InputError, decode, line_starts, parse_plain_date
 
 #: File suffixes read as HTML.
 HTML_SUFFIXES = (".html", ".htm")
@@ -111,7 +111,7 @@ def document_from_html(display: str, page: str, warnings: list[Problem] | None =
         value = getattr(result, attr, None)
         if value:
             metadata[key] = " ".join(str(value).split())
-    pub_date = metadata.get("date")
+    pub_date = parse_plain_date(metadata["date"]) if "date" in metadata else None
     return Document(display, text, text, metadata, pub_date, "html" if pub_date else None,
                     list(warnings or []), source_lines=map_to_page_lines(text, page))
 
