@@ -126,6 +126,9 @@ _PAGE_TOKEN = regex.compile(
 )
 
 
+_BODY = regex.compile(r"<body\b", regex.I)
+
+
 def visible_characters(page: str) -> tuple[str, list[int]]:
     """The page's visible non-space characters and, for each, its offset in the page."""
     chars: list[str] = []
@@ -163,7 +166,8 @@ def map_to_page_lines(text: str, page: str) -> array:
     stream, offsets = visible_characters(page)
     starts = line_starts(page)
     result = array("I", bytes(4 * len(text)))
-    cursor = 0
+    body = _BODY.search(page)  # the headline is looked for in the page body first, then in <title>
+    cursor = bisect.bisect_left(offsets, body.start()) if body else 0
     for m in regex.finditer(r"[^\n]+", text):
         positions = [m.start() + i for i, ch in enumerate(m.group()) if not ch.isspace()]
         if not positions:

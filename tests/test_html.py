@@ -80,6 +80,12 @@ def test_every_claim_points_at_its_line_in_the_page(pages, page_claims, name):
         assert number.split("-")[0] in page_line, (claim.text, page_line)
 
 
+def test_headline_points_at_the_h1_not_the_title_tag(pages, page_claims):
+    page = (PAGES / "outlet_a.html").read_text(encoding="utf-8").splitlines()
+    h1 = next(i for i, line in enumerate(page, 1) if "<h1" in line)
+    assert pages["outlet_a.html"].source_line(0) in range(h1, h1 + 3)
+
+
 def test_line_map_places_reworded_text():
     page = "<html><body>\n<ul>\n<li>First &amp; second</li>\n<li>Third item</li>\n</ul>\n</body></html>\n"
     text = "- First & second\n- Third item\n"
