@@ -262,3 +262,20 @@ def test_an_exchange_rate_needs_its_date(tmp_path):
 def test_a_vendor_first_in_the_subject_list_is_passed_over(extract):
     (claim,) = extract("엔비디아와 삼성전자가 GPU 5만 장 규모의 공장을 짓는다.")
     assert claim.subject == "Samsung Electronics"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("오픈AI와의 계약", ["OpenAI"]),
+    ("마이크로소프트에서도 구글과 아마존을 언급했다", ["Microsoft", "Google", "Amazon"]),
+    ("메타버스와 한국형 AI, 정부청사", []),  # longer words that start like a name
+    ("SK이노베이션", []),
+    ("정부에서는", ["South Korean government"]),
+])
+def test_korean_particles_attach_but_longer_words_do_not_match(rules, text, names):
+    assert [m.entity.name for m in rules.catalogue.mentions(text)] == names
+
+
+def test_korean_deal_with_another_catalogue_company(extract):
+    (claim,) = extract("엔비디아는 오픈AI에 최대 1000억 달러를 투자한다.")
+    assert (claim.subject, claim.value, claim.unit, claim.qualifier, claim.attribute) == (
+        "NVIDIA", 1e11, "USD", "up_to", "investment")
