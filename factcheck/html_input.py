@@ -37,10 +37,10 @@ _META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za
 
 
 def is_html(display: str, data: bytes | None = None) -> bool:
-    """An HTML file by its suffix; standard input by its first bytes."""
+    """An HTML file by its suffix, or any input (standard input, a saved .php page) by its first bytes."""
     if display.lower().endswith(HTML_SUFFIXES):
         return True
-    if display == "-" and data is not None:
+    if data is not None:
         head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
         return head.startswith((b"<!doctype html", b"<html"))
     return False

@@ -143,6 +143,13 @@ def test_standard_input_page_is_recognised(rules):
     assert result.exit_code == 0 and "260,000-plus GPUs" in result.stdout and "<html" not in result.stdout.lower()
 
 
+def test_a_page_saved_under_another_suffix_is_recognised(tmp_path):
+    saved = tmp_path / "article.php"
+    saved.write_bytes((PAGES / "outlet_b.html").read_bytes())
+    doc = read_document(str(saved))
+    assert doc.metadata["format"] == "html" and "<" not in doc.text
+
+
 def test_page_without_article_is_an_input_error(tmp_path):
     empty = tmp_path / "empty.html"
     empty.write_text("<html><head><title>Loading</title></head><body><script>load(1000)</script></body></html>",
