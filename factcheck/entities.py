@@ -81,10 +81,10 @@ class Catalogue:
                 esc = "['’]".join(regex.escape(part) for part in alias.split("'"))
                 # a Korean particle may follow any alias ("SK는", "NVIDIA가", "삼성전자와의"), a longer
                 # Korean word may not ("메타버스" is not Meta, "한국형" not South Korea)
-                tail = (r"(?![^\W\p{Hangul}]|-)" if alias[-1].isascii() else "") + _PARTICLE_TAIL
+                tail = r"(?![^\W\p{Hangul}]|-)" if alias[-1].isascii() else ""
                 head = r"(?<![\w-])" if alias[0].isascii() else r"(?<![\p{Hangul}])"
                 parts.append(head + esc + tail)
-            self._alias_pattern = regex.compile("|".join(parts))
+            self._alias_pattern = regex.compile("(?:" + "|".join(parts) + ")" + _PARTICLE_TAIL)
         words = set(GENERIC_DESCRIPTORS)
         for entity in self.entities:
             words.update(d.lower() for d in entity.descriptors)
