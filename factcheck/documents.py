@@ -21,8 +21,11 @@ import regex
 
 from .claims import Problem, Source
 
-#: File suffixes read when a folder is given (.html/.htm are read by html_input.py).
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+#: Web-page suffixes: their article is extracted first (html_input.py).
+HTML_SUFFIXES = (".html", ".htm")
+
+#: File suffixes read when a folder is given.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown") + HTML_SUFFIXES
 
 #: Front-matter fields that are headlines: scanned for claims at their own lines.
 HEADLINE_FIELDS = ("title", "description", "subtitle", "summary")
@@ -209,13 +212,23 @@ def read_document(
             raise InputError(_os_message(exc)) from None
     if len(data) > max_bytes:
         raise InputError(f"larger than --max-bytes ({max_bytes:,} bytes): refused")
-    from . import html_input  # light; the HTML library itself is imported only for an HTML page
+    if is_html(display, data):
+        from . import html_input  # imported only for a web page, and the HTML library only from there
 
-    if html_input.is_html(display, data):
         page, warnings = html_input.decode_html(data, display)
         return html_input.document_from_html(display, page, warnings)
     text, warnings = decode(data, display)
     return document_from_text(display, text, warnings)
+
+
+def is_html(display: str, data: bytes | None = None) -> bool:
+    """A web page by its suffix, or any input (standard input, a saved .php page) by its first bytes."""
+    if display.lower().endswith(HTML_SUFFIXES):
+        return True
+    if data is not None:
+        head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        return head.startswith((b"<!doctype html", b"<html"))
+    return False
 
 
 def decode(data: bytes, display: str) -> tuple[str, list[Problem]]:

@@ -23,10 +23,9 @@ from array import array
 import regex
 
 from .claims import Problem
-from .documents import Document, InputError, decode, line_starts, parse_plain_date
+from .documents import HTML_SUFFIXES, Document, InputError, decode, is_html, line_starts, parse_plain_date
 
-#: File suffixes read as HTML.
-HTML_SUFFIXES = (".html", ".htm")
+__all__ = ["HTML_SUFFIXES", "is_html", "decode_html", "document_from_html", "map_to_page_lines", "visible_characters"]
 
 MISSING_EXTRA = "reading HTML needs trafilatura: install the html extra (pip install 'factcheck[html]')"
 
@@ -34,16 +33,6 @@ MISSING_EXTRA = "reading HTML needs trafilatura: install the html extra (pip ins
 _CHARSET_ALIASES = {"euc-kr": "cp949", "ks_c_5601-1987": "cp949", "x-windows-949": "cp949", "windows-949": "cp949",
                     "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "gb2312": "gbk"}
 _META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", regex.I)
-
-
-def is_html(display: str, data: bytes | None = None) -> bool:
-    """An HTML file by its suffix, or any input (standard input, a saved .php page) by its first bytes."""
-    if display.lower().endswith(HTML_SUFFIXES):
-        return True
-    if data is not None:
-        head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-        return head.startswith((b"<!doctype html", b"<html"))
-    return False
 
 
 def decode_html(data: bytes, display: str) -> tuple[str, list[Problem]]:
