@@ -138,8 +138,8 @@ PIECES: dict[str, str] = {
     "korean_plus": r"(?P<suffix>여)",
     # vague Korean amounts: "수십만" (hundreds of thousands), "수천", "수조" (trillions)
     "korean_vague": r"(?P<vague>수\s?(?:[십백천]\s?)?[만억조]|수\s?[십백천])",
-    "korean_after": (rf"\s?(?:(?:이|가)\s?)?(?P<suffix>{_alternation(h for h in KOREAN_HEDGES_AFTER if h != '여')})"
-                     r"(?!\p{Hangul}{2})"),
+    "korean_after": (r"\s?(?:(?:이|가)\s?)?(?P<suffix>이상(?![한하해])|"  # not 이상한 ("strange")
+                     rf"{_alternation(h for h in KOREAN_HEDGES_AFTER if h not in ('여', '이상'))})"),
     # Korean currency words right after the figure ("3조 원", "30억 달러"); "엔" not as in "엔비디아"
     "korean_currency": (r"(?P<currency_word>원화|원|미국\s달러|달러|엔화|엔(?!\p{Hangul}{2})|유로|위안화|위안"
                         r"|미화)"),

@@ -42,6 +42,8 @@ def test_korean_numbers(text, value):
     ("삼성전자는 GPU 5만 장가량을 들여온다.", "5만 장가량", 50_000, "accelerators", "about"),
     ("삼성전자는 GPU 5만 장 미만을 들여온다.", "5만 장 미만", 50_000, "accelerators", "under"),
     ("삼성전자는 30억 달러가량을 투자한다.", "30억 달러가량", 3e9, "USD", "about"),
+    ("AMD는 오픈AI에 6기가와트(GW) 규모의 GPU를 공급한다.", "6기가와트(GW)", 6e9, "W", "exact"),
+    ("SK그룹의 데이터센터 전력은 1GW 이상이다.", "1GW 이상", 1e9, "W", "at_least"),
 ])
 def test_korean_figures(extract, sentence, text, value, unit, qualifier):
     claims = extract(sentence)
