@@ -281,3 +281,15 @@ def test_korean_deal_with_another_catalogue_company(extract):
     (claim,) = extract("엔비디아는 오픈AI에 최대 1000억 달러를 투자한다.")
     assert (claim.subject, claim.value, claim.unit, claim.qualifier, claim.attribute) == (
         "NVIDIA", 1e11, "USD", "up_to", "investment")
+
+
+@pytest.mark.parametrize("sentence, attribute", [
+    ("삼성전자는 올해 설비투자에 50조 원을 쓴다.", "spending"),
+    ("삼성전자는 50조 원을 투자한다.", "investment"),
+    ("SK하이닉스는 올해 매출 100조 원을 돌파했다.", "revenue"),
+    ("오라클은 오픈AI와 3000억 달러 규모의 클라우드 계약을 체결했다.", "contract value"),
+    ("오픈AI는 내년 하반기 1GW 규모의 GPU를 처음 도입한다.", "initial"),
+])
+def test_korean_attribute_cues(extract, sentence, attribute):
+    (claim,) = extract(sentence)
+    assert claim.attribute == attribute
