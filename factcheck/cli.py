@@ -41,7 +41,7 @@ def _root(
     """Fact-check tech-deal coverage."""
 
 
-PathsArg = typer.Argument(..., help="Files or folders (searched recursively for .txt and .md); '-' reads stdin.")
+PathsArg = typer.Argument(..., help="Files or folders (searched recursively for .txt, .md and .html); '-' reads stdin.")
 RulesOpt = typer.Option(None, "--rules", help="A folder of extra rule files (repeatable); a rule of the same claim "
                                                "type replaces the packaged one, 'extends: TYPE' adds to it.")
 FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table or json.")
@@ -122,10 +122,33 @@ def extract(
     follow_links: bool = FollowOpt,
     max_bytes: int = MaxBytesOpt,
     pub_date: Optional[List[str]] = PubDateOpt,
+    show_text: bool = typer.Option(False, "--show-text", help="Print the text that is scanned in each source "
+                                   "(for a web page: the extracted article) instead of its claims."),
     debug: bool = DebugOpt,
 ) -> None:
     """List the figure claims found in each source."""
+    if show_text:
+        _run(debug, lambda: _show_text(paths, output, follow_links, max_bytes))
     _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, pub_date))
+
+
+def _show_text(paths, output, follow_links, max_bytes) -> int:
+    from .scan import read_sources, scanned_text
+
+    documents, problems = read_sources(paths, follow_links=follow_links, max_bytes=max_bytes,
+                                       stdin=_read_stdin(paths))
+    _report_problems(problems)
+    out = _open_output(output)
+    stream = out or sys.stdout
+    try:
+        for i, document in enumerate(documents):
+            if len(documents) > 1:
+                stream.write(("\n" if i else "") + f"==> {document.path} <==\n")
+            stream.write(scanned_text(document))
+    finally:
+        if out:
+            out.close()
+    return EXIT_ERROR if any(p.fatal for p in problems) else EXIT_OK
 
 
 def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=None) -> int:

@@ -19,6 +19,7 @@ from collections import defaultdict
 from typing import Callable, Iterable
 
 from .claims import VERDICTS, Claim, Group, Interval
+from .currency import conversion_note, convert
 
 UNATTRIBUTED = "unattributed"
 
@@ -27,6 +28,8 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
     """Group claims by key, align each source's figures, and give every group its verdict."""
     if tolerance is None:
         tolerance = rules.tolerance if rules is not None else (lambda _type: 0.0)
+    if rules is not None and any(rule.exchange_rates for rule in rules.rules):
+        claims = convert(claims, rules.exchange_rates)  # only where a rule states a dated rate
     by_key: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         by_key[claim.key].append(claim)
@@ -48,6 +51,9 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
             if len(clusters) > 1 and key[1] != UNATTRIBUTED:
                 others = sorted({c.text for other in clusters if other is not cluster for c in other})
                 group.note = "same subject also stated as " + "; ".join(others[:3]) + " (a separate figure)"
+            converted = conversion_note(group)
+            if converted:
+                group.note = (group.note + "; " if group.note else "") + converted
             groups.append(group)
     groups.sort(key=group_sort_key)
     return groups

@@ -15,14 +15,17 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
 from .claims import Problem, Source
 
+#: Web-page suffixes: their article is extracted first (html_input.py).
+HTML_SUFFIXES = (".html", ".htm")
+
 #: File suffixes read when a folder is given.
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown") + HTML_SUFFIXES
 
 #: Front-matter fields that are headlines: scanned for claims at their own lines.
 HEADLINE_FIELDS = ("title", "description", "subtitle", "summary")
@@ -50,6 +53,8 @@ class Document:
     pub_date: str | None = None
     pub_date_origin: str | None = None
     warnings: list[Problem] = field(default_factory=list)
+    #: For text extracted from another format (HTML): per character of ``text``, its line in the file (0: unknown).
+    source_lines: Sequence[int] | None = field(default=None, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
     _paragraphs: list[tuple[int, int]] | None = field(default=None, repr=False)
@@ -71,6 +76,12 @@ class Document:
         """1-based (line, column) of a character offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+    def source_line(self, offset: int) -> int | None:
+        """The line of the original file (an HTML page) a character was extracted from, if known."""
+        if self.source_lines is None or not 0 <= offset < len(self.source_lines):
+            return None
+        return self.source_lines[offset] or None
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -201,8 +212,23 @@ def read_document(
             raise InputError(_os_message(exc)) from None
     if len(data) > max_bytes:
         raise InputError(f"larger than --max-bytes ({max_bytes:,} bytes): refused")
+    if is_html(display, data):
+        from . import html_input  # imported only for a web page, and the HTML library only from there
+
+        page, warnings = html_input.decode_html(data, display)
+        return html_input.document_from_html(display, page, warnings)
     text, warnings = decode(data, display)
     return document_from_text(display, text, warnings)
+
+
+def is_html(display: str, data: bytes | None = None) -> bool:
+    """A web page by its suffix, or any input (standard input, a saved .php page) by its first bytes."""
+    if display.lower().endswith(HTML_SUFFIXES):
+        return True
+    if data is not None:
+        head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        return head.startswith((b"<!doctype html", b"<html"))
+    return False
 
 
 def decode(data: bytes, display: str) -> tuple[str, list[Problem]]:
@@ -346,8 +372,9 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig al univ dept assn bros plc llc""".split()
 )
 
-_BOUNDARY = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|(?:\r\n|\r|\n)")
+_BOUNDARY = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|(?<=\p{Hangul})[.!?](?=[\p{Hangul}\p{Lu}])|(?:\r\n|\r|\n)")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+_LATIN = regex.compile(r"\p{Latin}")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -381,7 +408,7 @@ def _ends_sentence(text: str, punct_start: int, end: int) -> bool:
     if text[punct_start] == ".":
         wm = _WORD_BEFORE.search(text, max(0, punct_start - 20), punct_start)
         word = wm.group(1).lower() if wm else ""
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        if word in ABBREVIATIONS or (len(word) == 1 and _LATIN.match(word)):  # "J." is an initial, "장." is not
             return False
         if "." in word and all(len(part) <= 2 for part in word.split(".")):  # U.S., U.K., e.g.
             follower = _next_char(text, end)

@@ -22,6 +22,14 @@ GENERIC_DESCRIPTORS = {
     "nation": "country", "country": "country",
 }
 
+#: Korean particles that attach to a name ("삼성전자는", "엔비디아와의", "정부에서도").
+KOREAN_PARTICLES = (
+    "은 는 이 가 을 를 의 에 께 와 과 도 로 만 나 며 랑 란 측 등 들 에서 에게 으로 까지 부터 보다 처럼 같이 마저 조차 하고 "
+    "이나 이며 이랑 이란 라는 이라는 라고 이라고 으로서 로서 으로써 로써 에도 에서도 과도 와도 과의 와의 에의 로의 으로의 "
+    "에는 에서는 과는 와는 으로는 로는 만의 이다 였다 이었다 이자 로부터 으로부터 에게서 한테 보다도 까지도 뿐"
+).split()
+_PARTICLE_TAIL = "(?=(?:" + "|".join(sorted(KOREAN_PARTICLES, key=len, reverse=True)) + r")?(?!\p{Hangul}))"
+
 #: How far back (in characters) a descriptor may look for its entity.
 DESCRIPTOR_REACH = 3000
 
@@ -72,10 +80,12 @@ class Catalogue:
             parts = []
             for alias in sorted(alias_map, key=len, reverse=True):
                 esc = "['’]".join(regex.escape(part) for part in alias.split("'"))
-                tail = r"(?![\w-])" if alias[-1].isascii() else ""
+                # a Korean particle may follow any alias ("SK는", "NVIDIA가", "삼성전자와의"), a longer
+                # Korean word may not ("메타버스" is not Meta, "한국형" not South Korea)
+                tail = r"(?![^\W\p{Hangul}]|-)" if alias[-1].isascii() else ""
                 head = r"(?<![\w-])" if alias[0].isascii() else r"(?<![\p{Hangul}])"
                 parts.append(head + esc + tail)
-            self._alias_pattern = regex.compile("|".join(parts))
+            self._alias_pattern = regex.compile("(?:" + "|".join(parts) + ")" + _PARTICLE_TAIL)
         words = set(GENERIC_DESCRIPTORS)
         for entity in self.entities:
             words.update(d.lower() for d in entity.descriptors)
@@ -109,6 +119,8 @@ class Catalogue:
         for m in self._descriptor_pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if m.end() > m.end("d"):  # a plural ("its largest industrial groups") names no single entity
+                continue
             descriptors.append((m.start(), m.end(), m.group("d").lower()))
         if not descriptors:
             return found
@@ -126,6 +138,11 @@ class Catalogue:
 
     def _resolve(self, word: str, at: int, before: list[Mention]) -> Entity | None:
         kind = GENERIC_DESCRIPTORS.get(word)
+        for mention in reversed(before):  # "the group" is first of all a recent "… Group"
+            if at - mention.end > DESCRIPTOR_REACH:
+                break
+            if kind and mention.entity.kind == kind and word in mention.entity.name.lower().split():
+                return mention.entity
         for mention in reversed(before):
             if at - mention.end > DESCRIPTOR_REACH:
                 break

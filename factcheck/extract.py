@@ -38,17 +38,30 @@ _CHANNEL_BEFORE = regex.compile(
     r"(?:\s+(?:the|a|an|leading|major|other)){0,2})\s+(?:(?:\p{Lu}[\p{L}\d.&’'-]*|and|the|of)[\s,]+){0,8}$"
 )
 _DESTINATION_BEFORE = regex.compile(r"(?i:\b(?:across|to|for|powering|into|in|at|toward)\s+(?:the\s+)?)$")
-_POSSESSIVE_AFTER = regex.compile(r"['’]s?\b")
+_POSSESSIVE_AFTER = regex.compile(r"['’]s?\b|의(?!\p{Hangul})")  # "Nvidia's", Korean "엔비디아의"
 _GROUP_NOUN_AFTER = regex.compile(
     r"\s+(?:and|&)\s+(?:(?:some|many|several|other|its|their|the|major|leading|local|industrial|tech|technology"
     r"|largest|biggest|of|big|domestic|private|key|national)\s+){0,5}"
     r"(?:companies|firms|titans|conglomerates|industry|industries|giants|partners|businesses|chaebols"
-    r"|corporations|players|enterprises|sector)\b"
+    r"|corporations|players|enterprises|sector|groups)\b"
+    # "four of its biggest companies"
+    r"|\s+(?:and|&)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+handful)\s+of\s+(?:its|their|the)\s+"
+    r"(?:\w+\s+){0,2}(?:companies|firms|conglomerates|groups|businesses|chaebols)\b"
+    # Korean: "한국 정부와 국내 대기업", "삼성전자, SK그룹 등"
+    r"|(?:와|과|및)\s*(?:(?:국내|주요|한국|대형|여러|민간)\s*)*(?:대기업|기업|업계|산업계|재계|그룹)"
+    r"|\s*등(?!\p{Hangul})"
 )
-_LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?$")
+_LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?$|(?:와|과|\s*및|\s*·|,)\s*$")
+#: Korean marks a clause's subject or topic with a particle after the noun: "삼성전자는", "엔비디아가".
+_TOPIC_AFTER = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
+#: Korean channels come before "를 통해" (through): "네이버클라우드와 NHN클라우드, 카카오를 통해".
+_CHANNEL_AFTER = regex.compile(
+    r"(?:(?:와|과|,|\s및)\s*[\p{L}\p{N}]+(?:\s[\p{L}\p{N}]+){0,2}){0,6}?(?:을|를)\s*(?:통해|통하여|거쳐)")
 _EACH_AFTER = regex.compile(r"\s*(?:will|would|are|have|each|both|plan|plans|to|is)?\s*(?:each|both)\b")
 _MODEL_PREFIX = regex.compile(r"(?<![\p{L}])(?P<w>\p{Lu}{2,}|\p{Lu}+\d+\p{Lu}*)\s+$")
 _CURRENCY_BEFORE = regex.compile(r"(?:[$€£¥₩]|\b(?:USD|EUR|GBP|KRW|JPY|US\$))\s?$")
+#: A number written with Korean units or followed by a counter or currency word is a count or a sum.
+_KOREAN_COUNT = regex.compile(r"[\d,.]*\d(?:\s?\d|\s?[십백천만억조])*\s?(?:[십백천만억조]|여|장|개|대|원|달러)")
 _YEAR_CONTEXT = regex.compile(r"(?i:\b(?:in|since|by|from|until|through|year|fiscal|FY|of|before|after|during|early|late|mid)\s+)$")
 
 
@@ -198,6 +211,7 @@ def _claims_for(match: _Match, sentence: _Sentence, unit_name: str, readings, ti
     attribute = _cue(rule.cues, sentence, clause, match) or rule.default_attribute
     when = _cue(rule.time_cues, sentence, clause, match) or "" if time is None else time
     line, column = sentence.document.position(match.start)
+    file_line = sentence.document.source_line(match.start)  # the HTML line, for extracted text
     quote, quote_span = _quote(text, sentence.start, sentence.end, match.start, match.end)
     claims = []
     parties = counterparties(sentence, clause, match, {subject for subject, _, _ in readings})
@@ -225,7 +239,8 @@ def _claims_for(match: _Match, sentence: _Sentence, unit_name: str, readings, ti
             subject_reason=reason,
             time=when,
             quote_span=quote_span,
-            extra={**dict(getattr(figure, "notes", ())), **({"counterparties": parties} if parties else {})},
+            extra={**dict(getattr(figure, "notes", ())), **({"counterparties": parties} if parties else {}),
+                   **({"file_line": file_line} if file_line else {})},
         ))
     return claims
 
@@ -268,7 +283,8 @@ def _is_figure(text: str, m: regex.Match, rule: Rule) -> bool:
     if rule.unit_from != "currency" and _CURRENCY_BEFORE.search(before):
         return False
     model = _MODEL_PREFIX.search(before)
-    if model and model.group("w") not in CURRENCY_SIGNS and not _group(m, "currency"):
+    counted = _KOREAN_COUNT.match(text, start, m.end("number") + 8)  # "GPU 26만 장": a count, not "RTX 6000"
+    if model and model.group("w") not in CURRENCY_SIGNS and not _group(m, "currency") and not counted:
         return False
     plain = number.replace(",", "")
     if (len(plain) == 4 and plain.isdigit() and 1900 <= int(plain) <= 2099 and not _group(m, "scale")
@@ -404,6 +420,7 @@ def attribute_subject(
 
     steps: list[tuple[str, list[Mention]]] = [
         ("possessive before the figure", [mm for mm in before_sentence if _owns(text, mm, fs) and not avoided(mm)]),
+        ("subject of the sentence (Korean particle)", _topic(text, usable, fs, avoided)),
         ("subject of the clause", [mm for mm in before_clause if mm not in objects and not avoided(mm)][:1]),
         ("recipient after the figure", [mm for mm in after_clause if _DESTINATION_BEFORE.search(text, max(0, mm.start - 30), mm.start) and not avoided(mm)][:1]),
         ("subject of the sentence", [mm for mm in before_sentence if mm not in objects and not avoided(mm)][:1]),
@@ -425,7 +442,26 @@ def attribute_subject(
 
 
 def _is_channel(text: str, sentence: _Sentence, mm: Mention) -> bool:
-    return bool(_CHANNEL_BEFORE.search(text, max(sentence.start, mm.start - 80), mm.start))
+    return bool(_CHANNEL_BEFORE.search(text, max(sentence.start, mm.start - 80), mm.start)
+                or _CHANNEL_AFTER.match(text, mm.end, min(sentence.end, mm.end + 120)))
+
+
+def _topic(text: str, mentions: list[Mention], fs: int, avoided) -> list[Mention]:
+    """The Korean topic or subject before a figure (nearest first), from the start of its list.
+
+    "현대차그룹과 엔비디아가 … 약 30억 달러": the particle marks 엔비디아, the
+    list it closes starts with 현대차그룹, which is the subject.
+    """
+    before = [mm for mm in mentions if mm.end <= fs]
+    for i in range(len(before) - 1, -1, -1):
+        mm = before[i]
+        if not _TOPIC_AFTER.match(text, mm.end) or avoided(mm):
+            continue
+        j = i
+        while j > 0 and _LIST_JOIN.fullmatch(text, before[j - 1].end, before[j].start):
+            j -= 1
+        return [next(m for m in before[j:i + 1] if not avoided(m))]
+    return []
 
 
 def _is_modifier(text: str, mm: Mention, mentions: list[Mention]) -> bool:
@@ -456,8 +492,9 @@ def _object_mentions(text: str, sentence: _Sentence, mentions: list[Mention]) ->
         before = text[max(sentence.start, mm.start - 40):mm.start]
         if _PREPOSITION_BEFORE.search(before):
             objects.add(mm)
-        elif previous in objects and _LIST_JOIN.fullmatch(text, previous.end, mm.start):
-            objects.add(mm)
+        elif previous in objects and _LIST_JOIN.fullmatch(text, previous.end, mm.start) and not (
+                mm.via == "descriptor" and text[previous.end:mm.start].strip() == ","):
+            objects.add(mm)  # but "Together with Nvidia, the group is …": the phrase ends at the comma
         previous = mm
     return objects
 

@@ -64,7 +64,7 @@ HEDGES: dict[str, tuple[str, ...]] = {
     "under": ("under", "less than", "fewer than", "below", "shy of", "south of", "lower than"),
 }
 #: Korean hedges: before the number (약, 최대) or after it (이상, 넘는, 여, 가량, 미만).
-KOREAN_HEDGES_BEFORE = {"약": "about", "최대": "up_to", "최소": "at_least"}
+KOREAN_HEDGES_BEFORE = {"약": "about", "최대": "up_to", "최소": "at_least", "대략": "about"}
 KOREAN_HEDGES_AFTER = {"이상": "at_least", "넘는": "over", "넘게": "over", "여": "over", "가량": "about",
                        "미만": "under", "이하": "up_to", "남짓": "over", "정도": "about"}
 SUFFIX_HEDGES = {"+": "over", "-plus": "over", " plus": "over", " or more": "at_least", "-odd": "about",
@@ -90,7 +90,7 @@ CURRENCY_WORDS = {
     "canadian dollars": "CAD", "canadian dollar": "CAD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
     "chinese yuan": "CNY", "rmb": "CNY", "cny": "CNY", "jpy": "JPY", "krw": "KRW", "inr": "INR", "chf": "CHF",
     "rupee": "INR", "swiss francs": "CHF", "francs": "CHF", "원": "KRW", "달러": "USD", "엔": "JPY",
-    "유로": "EUR", "위안": "CNY",
+    "유로": "EUR", "위안": "CNY", "원화": "KRW", "엔화": "JPY", "위안화": "CNY", "미국 달러": "USD", "미화": "USD",
 }
 
 #: Sub-units: "50 cents" is 0.50 of the currency.
@@ -146,9 +146,21 @@ PIECES: dict[str, str] = {
     "vague": (r"(?P<vague>(?i:tens|dozens|hundreds|thousands|millions|billions|several|a\s+few|scores)"
               r"(?:\s+of)?(?:\s+(?i:thousands|millions|billions|trillions|thousand|million|billion|trillion)"
               r"(?:\s+of)?)?)"),
-    "korean_hedge": rf"(?P<qualifier>{_alternation(KOREAN_HEDGES_BEFORE)})",
-    "korean_plus": rf"(?P<suffix>{_alternation(KOREAN_HEDGES_AFTER)})",
-    "korean_number": r"(?P<number>\d[\d,.]*(?:\s?[십백천만억조]+(?:\s?\d[\d,.]*\s?[십백천만억조]+)*)?)",
+    # Korean figures: digits with myriad units, "26만", "4조 3천억", "1만 3000", "1,000억"
+    "korean_number": (r"(?P<number>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)(?:\s?[십백천만억조]+)?"
+                      r"(?:\s?\d[\d,]*(?:\.\d+)?\s?[십백천만억조]+)*(?:\s?\d+(?![\d,.년월일]))?"
+                      r"|(?<![\d.,])\d+(?:\.\d+)?(?:\s?[십백천만억조]+(?:\s?\d[\d,]*(?:\.\d+)?\s?[십백천만억조]+)*"
+                      r"(?:\s?\d+(?![\d,.년월일]))?)?)"),
+    # hedges before a Korean figure ("약", "최대") and after it ("26만여", "5만 장 이상", "26만 장이 넘는")
+    "korean_hedge": rf"(?P<qualifier>{_alternation(KOREAN_HEDGES_BEFORE)})(?=\s?\d)",
+    "korean_plus": r"(?P<suffix>여)",
+    # vague Korean amounts: "수십만" (hundreds of thousands), "수천", "수조" (trillions)
+    "korean_vague": r"(?P<vague>수\s?(?:[십백천]\s?)?[만억조]|수\s?[십백천])",
+    "korean_after": (r"\s?(?:(?:이|가)\s?)?(?P<suffix>이상(?![한하해])|"  # not 이상한 ("strange")
+                     rf"{_alternation(h for h in KOREAN_HEDGES_AFTER if h not in ('여', '이상'))})"),
+    # Korean currency words right after the figure ("3조 원", "30억 달러"); "엔" not as in "엔비디아"
+    "korean_currency": (r"(?P<currency_word>원화|원|미국\s달러|달러|엔화|엔(?!\p{Hangul}{2})|유로|위안화|위안"
+                        r"|미화)"),
 }
 
 
@@ -381,6 +393,9 @@ def hedged_figure(value: float, step: float, qualifier: str, tolerance: float = 
 
 def vague_figure(vague: str, scale_text: str | None = None, multiplier: float = 1.0) -> Figure:
     """"tens of billions" → [1e10, 1e11); "hundreds of thousands" → [1e5, 1e6); "billions" → [1e9, 1e10)."""
+    if vague.startswith("수"):  # Korean: "수십만" is some tens of 만, [1e5, 1e6)
+        low = math.prod(KOREAN_UNITS[ch] for ch in vague if ch in KOREAN_UNITS) * multiplier
+        return Figure(low, Interval(low, low * 10, True, False), "vague")
     words = [w for w in vague.lower().replace("-", " ").split() if w != "of"]
     first = " ".join(words[:2]) if words[:2] == ["a", "few"] else words[0]
     rest = words[2:] if first == "a few" else words[1:]

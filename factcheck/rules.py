@@ -16,6 +16,7 @@ import regex
 import yaml
 
 from .dates import PIECES as DATE_PIECES
+from .currency import parse_rates
 from .entities import Catalogue, load_catalogue
 from .numbers import PIECES
 
@@ -37,7 +38,7 @@ PATTERN_TIMEOUT = 1.0
 CANDIDATE = (
     r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third"
-    r"|fifth|tenth|tens|several|a\s+few|scores)\b)"
+    r"|fifth|tenth|tens|several|a\s+few|scores)\b)|수\s?[십백천만억조]"  # Korean vague amounts: 수십만, 수조
 )
 
 _PIECE_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -99,6 +100,7 @@ class Rule:
     extended_by: list[str] = field(default_factory=list)  # files that added to this rule (``extends:``)
     value: str = "number"  # one of VALUE_KINDS
     languages: tuple[str, ...] = ("en",)  # for value parsers that need them (dates)
+    exchange_rates: list = field(default_factory=list)  # currency.ExchangeRate: compare won with dollars
 
     def unit_of(self, text: str | None) -> Unit | None:
         if not text:
@@ -128,6 +130,10 @@ class RuleSet:
             if rule.type == claim_type:
                 return rule
         return None
+
+    def exchange_rates(self, claim_type: str) -> list:
+        rule = self.by_type(claim_type)
+        return rule.exchange_rates if rule else []
 
     def tolerance(self, claim_type: str) -> float:
         rule = self.by_type(claim_type)
@@ -321,6 +327,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         pattern_files=list(pattern_files),
         value=value,
         languages=tuple(str(x) for x in (data.get("languages") or ("en",))),
+        exchange_rates=parse_rates(data.get("exchange_rates"), where),
     )
 
 

@@ -76,6 +76,12 @@ def _same_input(path: str, given: str) -> bool:
         return False
 
 
+def scanned_text(document: Document) -> str:
+    """The text the rules read, line for line as claim lines count them (non-scanned parts blank)."""
+    lines = document.scan_text.splitlines()
+    return "\n".join(line.rstrip() for line in lines) + ("\n" if lines else "")
+
+
 def extract_documents(documents: Iterable[Document], rules: RuleSet, problems: list[Problem]) -> list[Claim]:
     claims: list[Claim] = []
     for document in documents:

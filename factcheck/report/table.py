@@ -53,6 +53,12 @@ def interval_text(claim: Claim) -> str:
     return f"{format_value(lo)} – {format_value(hi)}"
 
 
+def line_text(claim: Claim) -> str:
+    """The claim's line in the scanned text, and in the file it was extracted from (HTML) when known."""
+    file_line = claim.extra.get("file_line")
+    return f"{claim.line} (file line {file_line})" if file_line else str(claim.line)
+
+
 def short_name(source: Source | None, path: str, width: int = 28) -> str:
     name = source.name if source else Path(path).name
     return name if len(name) <= width else name[: width - 1] + "…"
@@ -95,7 +101,7 @@ def render_claims(console: Console, sources: list[Source], claims: list[Claim]) 
         table.add_column("Value", overflow="fold", ratio=1)
         table.add_column("Quote", overflow="fold", ratio=5)
         for c in rows:
-            table.add_row(str(c.line), c.type, Text(clean(f"{c.subject} · {c.attribute}")), Text(clean(c.text)),
+            table.add_row(line_text(c), c.type, Text(clean(f"{c.subject} · {c.attribute}")), Text(clean(c.text)),
                           Text(interval_text(c) + ("" if c.unit == "date" else f" {c.unit}")), quote_text(c, 120))
         if not rows:
             table.add_row("", "", Text("no claims found", style="dim"), "", "", "")
@@ -132,8 +138,12 @@ def render_groups(console: Console, sources: list[Source], groups: list[Group], 
                 cell.append("\n")
             cell.append(clean(claim.text), style="bold")
             cell.append(f"  {interval_text(claim)}", style="cyan")
+            if "converted_from" in claim.extra:
+                was = claim.extra["converted_from"]
+                cell.append(f" {claim.unit} (from {format_value(was['value'])} {was['unit']} at {was['rate']} "
+                            f"{was['per']:,.10g}, {was['date']})", style="cyan")
             cell.append(f"  {clean(short_name(by_path.get(claim.source), claim.source))}", style="")
-            cell.append(f"  {clean(claim.source)}:{claim.line}", style="dim")
+            cell.append(f"  {clean(claim.source)}:{line_text(claim)}", style="dim")
             cell.append("\n  ")
             cell.append(quote_text(claim))
         if group.note:
