@@ -10,6 +10,9 @@ group of its own.  Verdicts come from the claims' intervals alone:
 * ``agreed``: every source states the same central value (within the rule's tolerance);
 * ``compatible``: all intervals share a point but the stated values differ;
 * ``single``: one source.
+
+Quotes and roles are claims that are not figures: they are grouped and
+judged by their own rules (:mod:`factcheck.compare_text`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections import defaultdict
 from typing import Callable, Iterable
 
 from .claims import VERDICTS, Claim, Group, Interval
+from .compare_text import group_text_claims, text_kind
 
 UNATTRIBUTED = "unattributed"
 
@@ -28,8 +32,12 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
     if tolerance is None:
         tolerance = rules.tolerance if rules is not None else (lambda _type: 0.0)
     by_key: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    text_claims: list[Claim] = []
     for claim in claims:
-        by_key[claim.key].append(claim)
+        if text_kind(claim):
+            text_claims.append(claim)
+        else:
+            by_key[claim.key].append(claim)
     groups: list[Group] = []
     for key, members in by_key.items():
         tol = tolerance(key[0])
@@ -43,6 +51,7 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
                 others = sorted({c.text for other in clusters if other is not cluster for c in other})
                 group.note = "same subject also stated as " + "; ".join(others[:3]) + " (a separate figure)"
             groups.append(group)
+    groups.extend(group_text_claims(text_claims, rules))
     groups.sort(key=group_sort_key)
     return groups
 

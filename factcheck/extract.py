@@ -97,6 +97,8 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
         sentence = _Sentence(document, index, s, e, mentions)
         for match in _resolve_overlaps(found):
             claims.extend(_claims_from(match, sentence, rules))
+    for text_rule in rules.text_rules:  # quotes, roles: claims that are not figures
+        claims.extend(text_rule.extract(document, rules, problems))
     claims.sort(key=lambda c: c.offset)  # stable: "Samsung and SK Hynix will each …" keeps its order
     return claims
 

@@ -8,6 +8,7 @@ nothing of particular rules: everything a claim type needs is in its file.
 from __future__ import annotations
 
 import functools
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -24,6 +25,10 @@ SPECIAL_FILES = {"pieces", "entities", "people"}
 #: Named groups the engine reads from a pattern match.
 ENGINE_GROUPS = ("qualifier", "number", "number2", "scale", "scale2", "unit", "currency", "currency_word",
                  "vague", "suffix", "figure", "negative")
+
+#: Rule kinds that are not figures: ``kind:`` in a rule file → the module that compiles and runs it.
+#: Such a module has ``compile_rule(data, path) -> rule`` and the rule ``extract(document, rules, problems)``.
+TEXT_KINDS = {"quote": "factcheck.quotes", "role": "factcheck.roles", "lint": "factcheck.lints"}
 
 #: Default per-call regex timeout (seconds): bounds a pattern that backtracks.
 PATTERN_TIMEOUT = 1.0
@@ -90,6 +95,18 @@ class RuleSet:
     rules: list[Rule]
     catalogue: Catalogue
     folders: list[str] = field(default_factory=list)
+    text_rules: list[Any] = field(default_factory=list)  # quote, role: claims that are not figures
+
+    @property
+    def types(self) -> list[str]:
+        """Every claim type the rules can produce, figures and text claims."""
+        return [r.type for r in self.rules] + [r.type for r in self.text_rules if getattr(r, "produces_claims", True)]
+
+    def text_rule(self, kind: str) -> Any | None:
+        for rule in self.text_rules:
+            if rule.kind == kind:
+                return rule
+        return None
 
     def by_type(self, claim_type: str) -> Rule | None:
         for rule in self.rules:
@@ -131,12 +148,26 @@ def _load(folders: tuple[str, ...]) -> RuleSet:
             else:
                 rule_files[path.stem] = path
     rules: dict[str, Rule] = {}
+    text_rules: dict[str, Any] = {}
     for path in rule_files.values():
-        rule = compile_rule(read_yaml(path), path, pieces)
+        data = read_yaml(path)
+        if data.get("kind", "figure") != "figure":
+            text_rule = compile_text_rule(data, path)
+            text_rules[text_rule.type] = text_rule
+            continue
+        rule = compile_rule(data, path, pieces)
         rules[rule.type] = rule
     catalogue = load_catalogue(entity_files, read_yaml)
     ordered = sorted(rules.values(), key=lambda r: (-r.priority, r.type))
-    return RuleSet(ordered, catalogue, list(folders))
+    return RuleSet(ordered, catalogue, list(folders), sorted(text_rules.values(), key=lambda r: r.type))
+
+
+def compile_text_rule(data: dict[str, Any], path: Path) -> Any:
+    """A rule file with ``kind: quote`` (or another text kind): compiled by the module of its kind."""
+    kind = str(data.get("kind"))
+    if kind not in TEXT_KINDS:
+        raise RuleError(f"{path}: unknown rule kind {kind!r} (known: figure, {', '.join(sorted(TEXT_KINDS))})")
+    return importlib.import_module(TEXT_KINDS[kind]).compile_rule(data, path)
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
