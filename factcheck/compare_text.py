@@ -66,7 +66,11 @@ def _by_person(claims: Iterable[Claim]) -> dict[tuple[str, str, str], list[Claim
 
 
 def _settings(rules, kind: str) -> dict[str, Any]:
-    rule = rules.text_rule(kind) if rules is not None and hasattr(rules, "text_rule") else None
+    if rules is None:
+        from .rules import load_rules
+
+        rules = load_rules()
+    rule = rules.text_rule(kind) if hasattr(rules, "text_rule") else None
     settings = dict(_QUOTE_DEFAULTS)
     if rule is not None:
         settings.update(getattr(rule, "compare", {}) or {})
@@ -85,8 +89,11 @@ class Comparison:
 
 
 def compare_quotes(a: list[str], b: list[str], settings: dict[str, Any] | None = None) -> Comparison:
-    """Compare two quotes' words (see :func:`factcheck.quotes.words`)."""
-    settings = settings or _QUOTE_DEFAULTS
+    """Compare two quotes' words (see :func:`factcheck.quotes.words`); settings default to the packaged rules'."""
+    if settings is None:
+        from .rules import load_rules
+
+        settings = _settings(load_rules(), "quote")
     if a == b:
         return Comparison("agreed", "same words")
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

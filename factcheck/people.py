@@ -99,7 +99,8 @@ def _flexible(alias: str) -> str:
     """A pattern for an alias under any hyphen/space/case variant; its first letter stays capital."""
     parts = [p for p in regex.split(r"[\s\u00a0‐‑-]+", alias.strip()) if p]
     body = _PART_GAP.join(regex.escape(p).replace("'", "['’]") for p in parts)
-    return rf"(?<![\p{{L}}\d-])(?=\p{{Lu}})(?i:{body})(?![\p{{L}}\d])"
+    tail = r"(?![\p{L}\d])" if alias[-1].isascii() else ""  # Korean particles follow a name directly: 이재명은
+    return rf"(?<![\p{{L}}\d-])(?=\p{{Lu}}|\p{{Lo}})(?i:{body}){tail}"
 
 
 def name_at(text: str, pos: int, end: int | None = None) -> tuple[int, int, str] | None:

@@ -139,6 +139,10 @@ class QuoteRule:
         return extract_quotes(document, rules, self)
 
 
+#: A verb starts a word: "so-called" is not "called".
+_START = r"(?<![\p{L}\d-])"
+
+
 def compile_rule(data: dict[str, Any], path: Path) -> QuoteRule:
     from .rules import RuleError, _compile
 
@@ -152,9 +156,9 @@ def compile_rule(data: dict[str, Any], path: Path) -> QuoteRule:
         type=str(data.get("type") or path.stem),
         path=where,
         description=str(data.get("description", "")).strip(),
-        verb=_compile(rf"(?i:\b{adverb}{verb}\b)", where),
-        verb_before_quote=_compile(rf"(?i:\b{adverb}(?P<verb>{verb})(?:\s+that)?)\s*[,:]?\s*\Z", where),
-        verb_in_sentence=_compile(rf"(?i:\b(?P<verb>{verb})\b)", where),
+        verb=_compile(rf"(?i:{_START}{adverb}{verb}\b)", where),
+        verb_before_quote=_compile(rf"(?i:{_START}{adverb}(?P<verb>{verb})(?:\s+that)?)\s*[,:]?\s*\Z", where),
+        verb_in_sentence=_compile(rf"(?i:{_START}(?P<verb>{verb})\b)", where),
         speaker_then_verb=_compile(rf"[\s,]*(?P<who>[^,.;:!?“”\"\n]{{1,80}}?)\s+(?i:{adverb}(?P<verb>{verb}))\b", where),
         verb_then_speaker=_compile(rf"[\s,]*(?i:{adverb}(?P<verb>{verb}))\s+(?P<who>\S)", where),
         reported=[_compile(f"(?i:{r})", where) for r in data.get("reported") or []],
@@ -323,8 +327,11 @@ class _Context:
                     clause_end = _clause_end(text, m.end(), e)
                     clause = text[m.end():clause_end]
                     if (len(words(clause)) < self.rule.min_words_reported
-                            or any(q.open <= m.start() < q.close for q in spans)):
-                        continue  # too short, or words inside a quotation
+                            or any(q.open <= m.start() < q.close for q in spans)
+                            or any(m.end() <= q.open < clause_end
+                                   and len(words(text[q.open + 1:q.close])) >= self.rule.min_words_partial
+                                   for q in spans)):
+                        continue  # too short, inside a quotation, or around a quote that is its own claim
                     written = text[speaker_mention.start:speaker_mention.end]
                     if speaker_mention.via == "pronoun":
                         speaker = self.resolve(speaker_mention.start, written)

@@ -74,7 +74,9 @@ class RoleRule:
         return found
 
 
-_ORG_WORD = r"(?:\p{Lu}[\p{L}\d&.'’-]*|\d+\p{L}*)"
+#: A word of an organisation's name; a full stop belongs to it only in an initialism or abbreviation ("U.S.", "Inc.").
+_ORG_WORD = (r"(?:\p{Lu}[\p{L}\d&'’-]*(?:\.(?=\p{L})[\p{L}\d&'’-]*)*"
+             r"(?:\.(?<=(?:\b\p{Lu}|Inc|Corp|Co|Ltd|Jr|Bros)\.))?|\d+\p{L}*)")
 
 
 def compile_rule(data: dict[str, Any], path: Path) -> RoleRule:
