@@ -279,6 +279,9 @@ def judge_roles(claims: list[Claim], rules=None) -> list[Group]:
             group.verdict = "agreed"
         else:
             group.verdict = "compatible"
+            offices = sorted({c.text for c in members if c.extra.get("tense") != "past"})
+            if len(offices) > 1:
+                notes.append("titles that can be held together: " + "; ".join(offices))
         if past:
             notes.append("past role" + ("s" if len(past) > 1 else "") + ", not compared with current ones: "
                          + "; ".join(sorted({c.text for c in past})))

@@ -146,6 +146,10 @@ def extract_roles(document: Document, rules, rule: RoleRule) -> list[Claim]:
     found: list[_Role] = []
     for s, e in document.sentences:
         for m in rule.phrase.finditer(text, s, e):
+            if m.group("of"):  # "… Minister of Science and ICT Bae Kyung-hoon": the name is not the ministry's
+                inside = [p.start for p in persons if m.start("of") < p.start < m.end()]
+                if inside:
+                    m = rule.phrase.match(text, m.start(), inside[0]) or m
             role = (_before_name(text, m, rule, people, persons, organisations)
                     or _after_name(text, m, s, rule, people, persons, organisations)
                     or _after_verb(document, text, m, s, e, rule, persons, organisations))
