@@ -197,14 +197,16 @@ def render_lints(console: Console, lints: list) -> None:
     if not lints:
         return
     table = Table(expand=True, show_lines=False, title="Editorial lints", title_justify="left")
-    table.add_column("Where", ratio=2, overflow="fold")
-    table.add_column("Lint", ratio=2, overflow="fold")
-    table.add_column("Finding", ratio=6, overflow="fold")
+    table.add_column("Where", no_wrap=True)
+    table.add_column("Lint", no_wrap=True)
+    table.add_column("Finding", ratio=1, overflow="fold")
     for lint in lints:
         finding = Text(clean(lint.message))
         if lint.quote:
-            finding.append("\n  “" + clean(_short(lint.quote, 160)) + "”", style="italic dim")
-        table.add_row(Text(clean(lint.location)), Text(lint.kind, style="yellow"), finding)
+            finding.append("\n  “" + clean(_short(lint.quote, 160)) + "”", style="italic")
+        finding.append(f"\n  {clean(lint.location)}", style="dim")
+        where = f"{_short(Path(lint.path).name, 36)}:{lint.line}:{lint.column}"
+        table.add_row(Text(clean(where)), Text(lint.kind, style="yellow"), finding)
     console.print(table)
     console.print(Text(f"{len(lints)} editorial lint{'s' if len(lints) != 1 else ''}", style="bold"))
 
