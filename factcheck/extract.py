@@ -98,7 +98,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
         for match in _resolve_overlaps(found):
             claims.extend(_claims_from(match, sentence, rules))
     for text_rule in rules.text_rules:  # quotes, roles: claims that are not figures
-        claims.extend(text_rule.extract(document, rules, problems))
+        claims.extend(text_rule.extract(document, rules, problems, mentions))
     claims.sort(key=lambda c: c.offset)  # stable: "Samsung and SK Hynix will each …" keeps its order
     return claims
 

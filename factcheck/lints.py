@@ -62,7 +62,7 @@ class LintRule:
     description: str = ""
     examples: list[dict[str, Any]] = field(default_factory=list)
 
-    def extract(self, document: Document, rules, problems: list[Problem] | None = None) -> list[Claim]:
+    def extract(self, document: Document, rules, problems: list[Problem] | None = None, mentions=None) -> list[Claim]:
         return []  # lints are findings, not claims
 
 

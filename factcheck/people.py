@@ -46,9 +46,25 @@ class PersonMention:
         return self.via != "pronoun"
 
 
+_NOT_LETTER = regex.compile(r"[^\p{L}\d]")
+
+
 def person_key(name: str) -> str:
     """What two spellings of one name share: letters only, lower case ("leejaemyung")."""
-    return regex.sub(r"[^\p{L}\d]", "", name).casefold()
+    return _NOT_LETTER.sub("", name).casefold()
+
+
+class PeopleCache:
+    """The :class:`People` index of a catalogue, built once per catalogue (a rule keeps one)."""
+
+    def __init__(self) -> None:
+        self._catalogue: Catalogue | None = None
+        self._people: People | None = None
+
+    def of(self, catalogue: Catalogue) -> "People":
+        if self._people is None or self._catalogue is not catalogue:
+            self._catalogue, self._people = catalogue, People(catalogue)
+        return self._people
 
 
 class People:

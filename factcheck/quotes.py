@@ -29,7 +29,7 @@ import regex
 
 from .claims import Claim, Problem
 from .documents import Document
-from .people import PRONOUNS, People, PersonMention, name_at, name_before, paragraph_of, pronouns, resolve_pronoun
+from .people import PRONOUNS, People, PeopleCache, PersonMention, name_at, name_before, paragraph_of, pronouns, resolve_pronoun
 
 UNATTRIBUTED = "unattributed"
 
@@ -134,9 +134,11 @@ class QuoteRule:
     min_words_reported: int = 4
     compare: dict[str, Any] = field(default_factory=dict)
     examples: list[dict[str, Any]] = field(default_factory=list)
+    people: PeopleCache = field(default_factory=PeopleCache, repr=False, compare=False)
 
-    def extract(self, document: Document, rules, problems: list[Problem] | None = None) -> list[Claim]:
-        return extract_quotes(document, rules, self)
+    def extract(self, document: Document, rules, problems: list[Problem] | None = None,
+                mentions=None) -> list[Claim]:
+        return extract_quotes(document, rules, self, mentions)
 
 
 #: A verb starts a word: "so-called" is not "called".
@@ -172,6 +174,16 @@ def compile_rule(data: dict[str, Any], path: Path) -> QuoteRule:
 
 # --------------------------------------------------------------------------- extraction
 
+_UNNAMED = regex.compile(r"(?i:a|an|the|one|another|some)\s")  # "a Broadcom spokesperson"
+_STOP_AFTER = regex.compile(r"\s*[.,]")
+_GAP_WORDS = regex.compile(r"(?:\s+(?i:also|later|further|then|previously|again|has|had|have|repeatedly))*\s*\Z")
+_AFTER_CLOSING = regex.compile(r"[”\"]\s*,?\s*\Z")
+_PUNCTUATION_ONLY = regex.compile(r"[\s,.;:]*")
+_ONE_SENTENCE = regex.compile(r"[^.!?“”\"]*[.!?]\s*")
+_UNTIL_PUNCTUATION = regex.compile(r"[^,.;:!?“”\"\n]*")
+_CLAUSE_STOP = regex.compile(r",\s*(?:arguing|adding|saying|noting|explaining)\b|[,:]\s*[“\"]|;")
+_CLOSING_MARK = regex.compile(r"[”\"][\s,]*")
+
 
 @dataclass
 class _Speaker:
@@ -189,12 +201,17 @@ class _Found:
     open: int
 
 
-def extract_quotes(document: Document, rules, rule: QuoteRule) -> list[Claim]:
-    """Quote and paraphrase claims of one document, with canonical speakers."""
+def extract_quotes(document: Document, rules, rule: QuoteRule | None = None, mentions=None) -> list[Claim]:
+    """Quote and paraphrase claims of one document, with canonical speakers.
+
+    ``mentions`` are the catalogue's mentions in the document when the caller
+    has them already (``extract_claims`` does).
+    """
+    rule = rule or rules.text_rule("quote")
     text = document.scan_text
-    people = People(rules.catalogue)
+    people = rule.people.of(rules.catalogue)
     persons = people.mentions(text)
-    organisations = rules.catalogue.mentions(text)
+    organisations = mentions if mentions is not None else rules.catalogue.mentions(text)
     context = _Context(document, text, people, persons, organisations, rule)
     spans, _ = quotations(text, document.paragraphs)
     found: list[_Found] = []
@@ -249,7 +266,7 @@ class _Context:
         for mention in self.organisations:
             if start <= mention.start < end:
                 return _Speaker(mention.entity.name, written, "organisation named in the attribution")
-        if len(written.split()) <= 6 and regex.match(r"(?i:a|an|the|one|another|some)\s", written):
+        if len(written.split()) <= 6 and _UNNAMED.match(written):
             return _Speaker(UNATTRIBUTED, written, "speaker not named")  # "a Broadcom spokesperson said"
         return None
 
@@ -294,7 +311,7 @@ class _Context:
             if speaker is not None:
                 return _Found([(a, b)], speaker, "after", (m.start("verb"), who_end), quotation.open)
         m = rule.speaker_then_verb.match(text, after, paragraph[1])
-        if m and (ends or (full_stop and regex.match(r"\s*[.,]", text[m.end():m.end() + 3]))):
+        if m and (ends or (full_stop and _STOP_AFTER.match(text, m.end()))):
             speaker = self.speaker_at(m.start("who"), m.end("who"))
             if speaker is not None:
                 return _Found([(a, b)], speaker, "after", (m.start("who"), m.end("verb")), quotation.open)
@@ -345,12 +362,11 @@ class _Context:
 
     def _subject_right_before(self, sentence_start: int, verb_start: int) -> PersonMention | None:
         """A person or pronoun directly before the verb (an adverb may stand between): 'Huang also said'."""
-        gap_words = regex.compile(r"(?:\s+(?i:also|later|further|then|previously|again|has|had|have|repeatedly))*\s*\Z")
         for mention in self.persons + self.pronouns:
             if sentence_start <= mention.start and mention.end <= verb_start:
-                if gap_words.match(self.text, mention.end, verb_start):
+                if _GAP_WORDS.match(self.text, mention.end, verb_start):
                     before = self.text[max(sentence_start, mention.start - 3):mention.start]
-                    if regex.search(r"[”\"]\s*,?\s*\Z", before):
+                    if _AFTER_CLOSING.search(before):
                         return None  # the subject of an attribution after a quote, not reported speech
                     return mention
         return None
@@ -397,8 +413,8 @@ def _continues(text: str, previous: _Found, quotation: Quotation, context: _Cont
     if previous.form not in ("after", "inside", "continued"):
         return False
     gap = text[previous.attribution[1]:quotation.open]
-    if regex.fullmatch(r"[\s,.;:]*", gap) is None:
-        gap_sentence = regex.fullmatch(r"[^.!?“”\"]*[.!?]\s*", gap)  # '"…," Huang told leaders at the summit. "…"'
+    if _PUNCTUATION_ONLY.fullmatch(gap) is None:
+        gap_sentence = _ONE_SENTENCE.fullmatch(gap)  # '"…," Huang told leaders at the summit. "…"'
         if gap_sentence is None:
             return False
     own = context.attribution(quotation)
@@ -410,7 +426,7 @@ def _continues(text: str, previous: _Found, quotation: Quotation, context: _Cont
 
 def _speaker_end(text: str, start: int, limit: int) -> int:
     """Where the subject of '"…," said Kim Min-jun, the startup's chief executive' ends: at the first comma or stop."""
-    m = regex.compile(r"[^,.;:!?“”\"\n]*").match(text, start, limit)
+    m = _UNTIL_PUNCTUATION.match(text, start, limit)
     end = m.end() if m else start
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -419,7 +435,7 @@ def _speaker_end(text: str, start: int, limit: int) -> int:
 
 def _clause_end(text: str, start: int, end: int) -> int:
     """Reported speech runs to the end of its sentence, or to a quotation it introduces."""
-    m = regex.compile(r",\s*(?:arguing|adding|saying|noting|explaining)\b|[,:]\s*[“\"]|;").search(text, start, end)
+    m = _CLAUSE_STOP.search(text, start, end)
     stop = m.start() if m else end
     while stop > start and text[stop - 1] in " .,;:":
         stop -= 1
@@ -434,7 +450,7 @@ def _discovered_speakers(text: str, rule: QuoteRule) -> list[tuple[int, int, str
     used alone ('Okafor said'), taken as the first or last word of the name.
     """
     found: list[tuple[int, int, str]] = []
-    for m in regex.finditer(r"[”\"][\s,]*", text):
+    for m in _CLOSING_MARK.finditer(text):
         verb = rule.verb.match(text, m.end())
         if verb:
             named = name_at(text, verb.end())

@@ -25,7 +25,7 @@ import regex
 
 from .claims import Claim, Problem
 from .documents import Document
-from .people import People, PersonMention, name_at, name_before, paragraph_of, pronouns, resolve_pronoun
+from .people import People, PeopleCache, PersonMention, name_at, name_before, paragraph_of, pronouns, resolve_pronoun
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,11 @@ class RoleRule:
     kind: str = "role"
     description: str = ""
     examples: list[dict[str, Any]] = field(default_factory=list)
+    people: PeopleCache = field(default_factory=PeopleCache, repr=False, compare=False)
 
-    def extract(self, document: Document, rules, problems: list[Problem] | None = None) -> list[Claim]:
-        return extract_roles(document, rules, self)
+    def extract(self, document: Document, rules, problems: list[Problem] | None = None,
+                mentions=None) -> list[Claim]:
+        return extract_roles(document, rules, self, mentions)
 
     def titles_in(self, phrase: str) -> list[Title]:
         """The titles a phrase names, in order ("founder and CEO" → Founder, CEO)."""
@@ -123,6 +125,13 @@ def compile_rule(data: dict[str, Any], path: Path) -> RoleRule:
 
 # --------------------------------------------------------------------------- extraction
 
+_SPACE = regex.compile(r"[ \t\u00a0]+")
+_APPOSITIVE = regex.compile(  # ", the startup's " before a title
+    r",\s+(?:(?i:the|a|an|its|their|his|her)\s+)?(?:(?P<org>(?:[\p{L}\d&.-]+\s+){0,3}?[\p{L}\d&.-]+)['’]s\s+)?\Z")
+_POSSESSIVE = regex.compile(r"(?:['’]s)?\s+")
+_ORG_BEFORE = regex.compile(rf"(?<![\p{{L}}\d])(?P<org>{_ORG_WORD})(?:['’]s)?\s+\Z")
+_THE = regex.compile(r"^(?i:the)\s+")
+
 
 @dataclass
 class _Role:
@@ -137,12 +146,13 @@ class _Role:
     reason: str
 
 
-def extract_roles(document: Document, rules, rule: RoleRule) -> list[Claim]:
+def extract_roles(document: Document, rules, rule: RoleRule | None = None, mentions=None) -> list[Claim]:
     """Role claims of one document: every title phrase with a person next to it."""
+    rule = rule or rules.text_rule("role")
     text = document.scan_text
-    people = People(rules.catalogue)
+    people = rule.people.of(rules.catalogue)
     persons = people.mentions(text)
-    organisations = rules.catalogue.mentions(text)
+    organisations = mentions if mentions is not None else rules.catalogue.mentions(text)
     found: list[_Role] = []
     for s, e in document.sentences:
         for m in rule.phrase.finditer(text, s, e):
@@ -164,10 +174,10 @@ def _titles(m: regex.Match, rule: RoleRule) -> list[Title]:
 
 def _before_name(text, m, rule, people, persons, organisations) -> _Role | None:
     """'Nvidia CEO Jensen Huang', 'US President Donald Trump', 'former President Moon'."""
-    gap = regex.match(r"[ \t\u00a0]+", text[m.end():m.end() + 3])
+    gap = _SPACE.match(text, m.end(), m.end() + 3)
     if not gap:
         return None
-    name_start = m.end() + gap.end()
+    name_start = gap.end()
     person = next((p for p in persons if p.start == name_start), None)
     if person is not None:
         name, written = person.name, text[person.start:person.end]
@@ -188,9 +198,7 @@ def _before_name(text, m, rule, people, persons, organisations) -> _Role | None:
 
 def _after_name(text, m, sentence_start, rule, people, persons, organisations) -> _Role | None:
     """'Jensen Huang, founder and CEO of Nvidia,' / 'Kim Min-jun, the startup's chief executive'."""
-    pre = regex.compile(
-        r",\s+(?:(?i:the|a|an|its|their|his|her)\s+)?(?:(?P<org>(?:[\p{L}\d&.-]+\s+){0,3}?[\p{L}\d&.-]+)['’]s\s+)?\Z"
-    ).search(text, max(sentence_start, m.start() - 60), m.start())
+    pre = _APPOSITIVE.search(text, max(sentence_start, m.start() - 60), m.start())
     if pre is None:
         return None
     comma = pre.start()
@@ -239,11 +247,10 @@ def _after_verb(document, text, m, s, e, rule, persons, organisations) -> _Role 
 
 def _organisation_before(text, pos, rule, organisations) -> tuple[int, str]:
     """The organisation written right before a title ('Nvidia's', 'US', 'SK hynix'): (start, canonical)."""
-    possessive = regex.compile(r"(?:['’]s)?\s+\Z")
     for mention in organisations:
-        if mention.end <= pos and possessive.fullmatch(text, mention.end, pos):
+        if mention.end <= pos and _POSSESSIVE.fullmatch(text, mention.end, pos):
             return mention.start, mention.entity.name
-    m = regex.compile(rf"(?<![\p{{L}}\d])(?P<org>{_ORG_WORD})(?:['’]s)?\s+\Z").search(text, max(0, pos - 40), pos)
+    m = _ORG_BEFORE.search(text, max(0, pos - 40), pos)
     if m and m.group("org") in rule.organisations:
         return m.start(), rule.organisations[m.group("org")]
     return pos, ""
@@ -255,7 +262,7 @@ def _organisation(text, start, end, rule, organisations) -> str:
         if mention.start < end and start < mention.end:
             return mention.entity.name
     written = " ".join(text[start:end].split())
-    bare = regex.sub(r"^(?i:the)\s+", "", written)
+    bare = _THE.sub("", written)
     return rule.organisations.get(written) or rule.organisations.get(bare) or bare
 
 

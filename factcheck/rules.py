@@ -27,7 +27,8 @@ ENGINE_GROUPS = ("qualifier", "number", "number2", "scale", "scale2", "unit", "c
                  "vague", "suffix", "figure", "negative")
 
 #: Rule kinds that are not figures: ``kind:`` in a rule file → the module that compiles and runs it.
-#: Such a module has ``compile_rule(data, path) -> rule`` and the rule ``extract(document, rules, problems)``.
+#: Such a module has ``compile_rule(data, path) -> rule`` and the rule
+#: ``extract(document, rules, problems, mentions)`` (``mentions``: the catalogue's, already found).
 TEXT_KINDS = {"quote": "factcheck.quotes", "role": "factcheck.roles", "lint": "factcheck.lints"}
 
 #: Default per-call regex timeout (seconds): bounds a pattern that backtracks.
