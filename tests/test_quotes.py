@@ -196,3 +196,44 @@ def test_seed_huang_quote_in_002_and_004_is_one_compatible_group(rules):
     assert "where accelerated computing infrastructure" in quoted["004"].text
     assert "intelligence as a new export" in quoted["002"].text
     assert all(c.quote and c.line for c in quoted.values())
+
+
+# --------------------------------------------------------------------------- rule files
+
+
+def test_text_rule_examples_hold(rules, extract):
+    for rule in rules.text_rules:
+        for example in getattr(rule, "examples", []):
+            claims = [c for c in extract(example["text"]) if c.type == rule.type]
+            for expected in example.get("expect", []):
+                assert any(all(getattr(c, k) == v for k, v in expected.items()) for c in claims), (rule.path, example)
+
+
+def test_people_from_an_extra_rules_folder_are_speakers(tmp_path):
+    from factcheck.documents import document_from_text
+    from factcheck.extract import extract_claims
+    from factcheck.rules import load_rules
+
+    (tmp_path / "people.yaml").write_text("people:\n  - {name: Choi Soo-yeon, aliases: [Choi]}\n", encoding="utf-8")
+    rules = load_rules([tmp_path])
+    claims = extract_claims(document_from_text("t.txt", '"The chips arrive in May," CHOI SOO YEON said.'), rules)
+    assert [c.subject for c in claims if c.type == "quote"] == ["Choi Soo-yeon"]
+
+
+def test_unknown_rule_kind_is_a_one_line_error_naming_the_file(tmp_path):
+    from factcheck.rules import RuleError, load_rules
+
+    (tmp_path / "odd.yaml").write_text("type: odd\nkind: gossip\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"odd\.yaml: unknown rule kind 'gossip'"):
+        load_rules([tmp_path])
+
+
+def test_scan_type_filter_knows_quote_and_role():
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "scan", str(SEEDS), "--type", "role", "--format", "json"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert {g["type"] for g in json.loads(proc.stdout)["groups"]} == {"role"}
