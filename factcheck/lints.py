@@ -77,8 +77,8 @@ def compile_rule(data: dict[str, Any], path: Path) -> LintRule:
     return LintRule(
         type=str(data.get("type") or path.stem),
         path=where,
-        # the phrase, then nothing but punctuation, a line end or the end of the text
-        empty_attribution=_compile(r"(?i:\b(?:" + "|".join(phrases) + r"))(?=[ \t]*(?:[.,;:!?)\]]|\r|\n|\Z))", where),
+        # the phrase, then punctuation (or the end of its sentence, checked by the caller)
+        empty_attribution=_compile(r"(?i:\b(?:" + "|".join(phrases) + r"))\b(?P<stop>[ \t]*[.,;:!?)\]])?", where),
         attribution_cue=_compile(r"(?i:\b(?:" + "|".join(cues) + r")\b)", where),
         description=str(data.get("description", "")).strip(),
     )
@@ -99,8 +99,11 @@ def lint_document(document: Document, rules, claims: Iterable[Claim] | None = No
         found.append(Lint(document.path, line, column, kind, message, _sentence(document, offset)))
 
     if rule is not None:
+        sentence_ends = {e for _, e in document.sentences}
         for m in rule.empty_attribution.finditer(text):
-            shown = " ".join(text[m.start():m.end() + 2].split())
+            if not m.group("stop") and m.end() not in sentence_ends:
+                continue  # "according to\nReuters": a wrapped line, the source follows
+            shown = " ".join(text[m.start():m.end()].split())
             add(m.start(), "empty-attribution", f"attribution names no source: '{shown}'")
     spans, mark_problems = quotations(text, document.paragraphs)
     for span in spans:

@@ -22,7 +22,7 @@ def lints(rules, text, strict=False):
 @pytest.mark.parametrize("text", [
     'Bae called it a bid to become "a top AI power," according to .',
     "The deal is worth $3 billion, according to , and will close next year.",
-    "The figure was confirmed, according to\nThe next line starts here.",
+    "The figure was confirmed, according to\n\nThe next paragraph starts here.",
     "Nobody knows the final price according to",
 ])
 def test_attribution_with_no_source(rules, text):
@@ -33,6 +33,7 @@ def test_attribution_with_no_source(rules, text):
 
 def test_attribution_with_a_source_is_fine(rules):
     assert lints(rules, "The deal is worth $3 billion, according to the BBC. It closes, according to Reuters.") == []
+    assert lints(rules, "The deal is worth $3 billion, according to\nReuters, and closes next year.") == []
 
 
 def test_lint_gives_file_line_and_column(rules):
