@@ -29,7 +29,7 @@ import regex
 
 from .claims import Claim, Problem
 from .documents import Document
-from .people import PRONOUNS, People, PeopleCache, PersonMention, name_at, name_before, paragraph_of, pronouns, resolve_pronoun
+from .people import PRONOUNS, PeopleCache, PersonMention, name_at, name_before, paragraph_of, pronouns, resolve_pronoun
 
 UNATTRIBUTED = "unattributed"
 
@@ -374,7 +374,7 @@ class _Context:
     # ----------------------------------------------------------------- claims
 
     def quote_claim(self, found: _Found) -> Claim:
-        text, doc = self.text, self.document
+        doc = self.document
         raw_parts = [" ".join(doc.text[a:b].split()) for a, b in found.parts]
         said = " … ".join(p for p in raw_parts if p)  # the parts of a quote its attribution interrupts
         first = found.parts[0][0]

@@ -25,7 +25,7 @@ import regex
 
 from .claims import Claim, Problem
 from .documents import Document
-from .people import People, PeopleCache, PersonMention, name_at, name_before, paragraph_of, pronouns, resolve_pronoun
+from .people import PeopleCache, PersonMention, name_at, name_before, paragraph_of, pronouns, resolve_pronoun
 
 
 @dataclass(frozen=True)
