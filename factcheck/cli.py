@@ -189,8 +189,9 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
             statements = [g for g in groups if text_kind(g.claims[0])]
             unattributed = sum(1 for c in claims if c.subject == UNATTRIBUTED and not text_kind(c))
             console = _console(out)
-            table.render_groups(console, result.sources, figures, summary(figures), unattributed,
-                                len(result.failed_inputs))
+            if figures or not statements:  # "--type quote" shows no empty figures table
+                table.render_groups(console, result.sources, figures, summary(figures), unattributed,
+                                    len(result.failed_inputs))
             table.render_text_groups(console, result.sources, statements, summary(statements))
             table.render_lints(console, result.lints)
     finally:
