@@ -129,6 +129,7 @@ class QuoteRule:
     speaker_then_verb: regex.Pattern = None  # type: ignore[assignment]
     verb_then_speaker: regex.Pattern = None  # type: ignore[assignment]
     reported: list[regex.Pattern] = field(default_factory=list)
+    name_cue: regex.Pattern | None = None
     min_words_partial: int = 3
     min_words_before: int = 2
     min_words_reported: int = 4
@@ -159,11 +160,15 @@ def compile_rule(data: dict[str, Any], path: Path) -> QuoteRule:
         path=where,
         description=str(data.get("description", "")).strip(),
         verb=_compile(rf"(?i:{_START}{adverb}{verb}\b)", where),
-        verb_before_quote=_compile(rf"(?i:{_START}{adverb}(?P<verb>{verb})(?:\s+that)?)\s*[,:]?\s*\Z", where),
+        # 'Huang declared, "…"', 'he added that "…"', 'Su told analysts: "…"'
+        verb_before_quote=_compile(rf"(?i:{_START}{adverb}(?P<verb>{verb})(?:\s+that)?)"
+                                   rf"(?:(?:\s+[\p{{Ll}}’'-]+){{1,3}}(?=\s*[,:]))?\s*[,:]?\s*\Z", where),
         verb_in_sentence=_compile(rf"(?i:{_START}(?P<verb>{verb})\b)", where),
         speaker_then_verb=_compile(rf"[\s,]*(?P<who>[^,.;:!?“”\"\n]{{1,80}}?)\s+(?i:{adverb}(?P<verb>{verb}))\b", where),
         verb_then_speaker=_compile(rf"[\s,]*(?i:{adverb}(?P<verb>{verb}))\s+(?P<who>\S)", where),
         reported=[_compile(f"(?i:{r})", where) for r in data.get("reported") or []],
+        name_cue=_compile(rf"{_START}(?:{'|'.join(str(c) for c in data['name_cues'])})\s", where)
+        if data.get("name_cues") else None,
         min_words_partial=int(data.get("min_words_partial", 3)),
         min_words_before=int(data.get("min_words_before", 2)),
         min_words_reported=int(data.get("min_words_reported", 4)),
@@ -292,6 +297,13 @@ class _Context:
             return self.resolve(nearest.start, written)
         return _Speaker(nearest.name, written, "named before the verb")
 
+    def speaker_after(self, start: int, end: int) -> _Speaker | None:
+        """The person named right after a verb ('according to Nvidia CEO Jensen Huang, "…"')."""
+        named = [m for m in self.persons if start <= m.start and m.end <= end]
+        if not named or self.text[start:named[0].start].count(",") or len(self.text[start:named[0].start]) > 40:
+            return None
+        return _Speaker(named[0].name, self.text[named[0].start:named[0].end], "named after the verb")
+
     # ----------------------------------------------------------------- attribution forms
 
     def attribution(self, quotation: Quotation) -> _Found | None:
@@ -328,6 +340,8 @@ class _Context:
             verbs = list(rule.verb_in_sentence.finditer(text, start, quotation.open))
             for verb in reversed(verbs):
                 speaker = self.speaker_before(start, verb.start())
+                if speaker is None or speaker.name == UNATTRIBUTED:
+                    speaker = self.speaker_after(verb.end(), quotation.open)  # 'According to Huang, "…"'
                 if speaker is not None and speaker.name != UNATTRIBUTED:
                     return _Found([(a, b)], speaker, "partial", (verb.start(), verb.end()), quotation.open)
         return None
@@ -445,11 +459,17 @@ def _clause_end(text: str, start: int, end: int) -> int:
 def _discovered_speakers(text: str, rule: QuoteRule) -> list[tuple[int, int, str]]:
     """Names the catalogue does not know, where an attribution puts a speaker.
 
-    A full name after a closing quote and a speech verb ('said Dana Okafor') or
-    before a speech verb ('Kim Min-jun said'); then the same person's surname
+    A full name after a closing quote and a speech verb ('said Dana Okafor'),
+    before a speech verb ('Kim Min-jun said') or after a word that marks a
+    person ('analyst Dylan Patel', rule ``name_cues``); then the same person's surname
     used alone ('Okafor said'), taken as the first or last word of the name.
     """
     found: list[tuple[int, int, str]] = []
+    if rule.name_cue is not None:  # "analyst Dylan Patel", "Former Intel CEO Pat Gelsinger"
+        for cue in rule.name_cue.finditer(text):
+            named = name_at(text, cue.end())
+            if named and named[0] - cue.end() <= 1:
+                found.append(named)
     for m in _CLOSING_MARK.finditer(text):
         verb = rule.verb.match(text, m.end())
         if verb:

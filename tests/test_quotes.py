@@ -99,6 +99,26 @@ def test_partial_quote_inside_a_sentence_names_its_speaker(extract):
     assert c.subject == "Bae Kyung-hoon" and c.extra["form"] == "partial"
 
 
+def test_according_to_a_speaker_before_the_quote(extract):
+    c = only(quotes(extract, 'According to Nvidia CEO Jensen Huang, "the demand for Blackwell is incredible."'))
+    assert c.subject == "Jensen Huang"
+
+
+def test_verb_with_an_object_before_the_quote(extract):
+    c = only(quotes(extract, 'Lisa Su, AMD\'s chair and CEO, told analysts: "Demand is exceptional."'))
+    assert (c.subject, c.extra["form"]) == ("Lisa Su", "before")
+
+
+def test_unknown_speaker_named_after_a_title_word(extract):
+    text = 'Former Intel CEO Pat Gelsinger called the deal "a turning point for American chipmaking."'
+    assert only(quotes(extract, text)).subject == "Pat Gelsinger"
+
+
+def test_reported_speech_with_a_phrase_before_that(extract):
+    c = only(quotes(extract, "Sam Altman said in a blog post that the company would spend heavily on compute."))
+    assert (c.subject, c.attribute, c.text) == ("Sam Altman", "paraphrase", "the company would spend heavily on compute")
+
+
 def test_scare_quotes_are_not_speech(extract):
     text = 'Samsung will build so-called "digital twins" and Trump said the US would act as a "referee" of sorts.'
     assert [c for c in quotes(extract, text) if c.attribute == "said"] == []
