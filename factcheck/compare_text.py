@@ -297,9 +297,16 @@ def role_conflict(a: Claim, b: Claim) -> str:
         if not classes_a[cls] & classes_b[cls]:
             return f"{a.text} vs {b.text}"
         org_a, org_b = a.extra.get("org") or "", b.extra.get("org") or ""
-        if org_a and org_b and org_a != org_b:
+        if org_a and org_b and not same_organisation(org_a, org_b):
             return f"{a.text} ({org_a}) vs {b.text} ({org_b})"
     return ""
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """"Helix" and "Helix Compute", "NOVARA" and "Novara": one organisation named more or less fully."""
+    words_a, words_b = a.casefold().split(), b.casefold().split()
+    short, long_ = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
+    return long_[:len(short)] == short
 
 
 def _titles_by_class(claim: Claim) -> dict[str, set[str]]:

@@ -188,6 +188,7 @@ _ONE_SENTENCE = regex.compile(r"[^.!?“”\"]*[.!?]\s*")
 _UNTIL_PUNCTUATION = regex.compile(r"[^,.;:!?“”\"\n]*")
 _CLAUSE_STOP = regex.compile(r",\s*(?:arguing|adding|saying|noting|explaining)\b|[,:]\s*[“\"]|;")
 _CLOSING_MARK = regex.compile(r"[”\"][\s,]*")
+_APPOSITION_BEFORE = regex.compile(r",\s+(?:(?i:the|a|an|its|their)\s+)?(?:(?:[\p{L}\d&.-]+\s+){0,3}?[\p{L}\d&.-]+['’]s\s+)?\Z")
 
 
 @dataclass
@@ -465,11 +466,16 @@ def _discovered_speakers(text: str, rule: QuoteRule) -> list[tuple[int, int, str
     used alone ('Okafor said'), taken as the first or last word of the name.
     """
     found: list[tuple[int, int, str]] = []
-    if rule.name_cue is not None:  # "analyst Dylan Patel", "Former Intel CEO Pat Gelsinger"
+    if rule.name_cue is not None:
         for cue in rule.name_cue.finditer(text):
-            named = name_at(text, cue.end())
+            named = name_at(text, cue.end())  # "analyst Dylan Patel", "Former Intel CEO Pat Gelsinger"
             if named and named[0] - cue.end() <= 1:
                 found.append(named)
+            comma = _APPOSITION_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+            if comma:  # "Gabriel Castellano, chief executive of …", "Hiroshi Kowalski, Helix's CEO"
+                named = name_before(text, comma.start(), max(0, comma.start() - 60))
+                if named:
+                    found.append(named)
     for m in _CLOSING_MARK.finditer(text):
         verb = rule.verb.match(text, m.end())
         if verb:

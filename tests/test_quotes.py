@@ -114,6 +114,12 @@ def test_unknown_speaker_named_after_a_title_word(extract):
     assert only(quotes(extract, text)).subject == "Pat Gelsinger"
 
 
+def test_unknown_speaker_with_a_title_after_the_name_is_not_their_company(extract):
+    text = ("Gabriel Castellano, chief executive of Hanseong Motor Group, said in a statement: "
+            "“We looked at every option, and this was the fastest path.”")
+    assert only(quotes(extract, text)).subject == "Gabriel Castellano"
+
+
 def test_reported_speech_with_a_phrase_before_that(extract):
     c = only(quotes(extract, "Sam Altman said in a blog post that the company would spend heavily on compute."))
     assert (c.subject, c.attribute, c.text) == ("Sam Altman", "paraphrase", "the company would spend heavily on compute")

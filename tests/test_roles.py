@@ -108,6 +108,12 @@ def test_same_title_of_different_organisations_is_disputed(extract, rules):
     assert [g.verdict for g in groups] == ["disputed"]
 
 
+def test_an_organisation_named_more_or_less_fully_is_one_organisation(extract, rules):
+    groups = role_groups(extract, rules, a="Hiroshi Kowalski, Helix's CEO, spoke.",
+                         b="Hiroshi Kowalski, chief executive of Helix Compute, spoke.")
+    assert [g.verdict for g in groups] == ["compatible"]
+
+
 def test_same_office_everywhere_is_agreed(extract, rules):
     groups = role_groups(extract, rules, a="Nvidia CEO Jensen Huang spoke.",
                          b="The crowd cheered Nvidia CEO Jensen Huang.")
