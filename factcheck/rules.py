@@ -96,7 +96,7 @@ class RuleSet:
     rules: list[Rule]
     catalogue: Catalogue
     folders: list[str] = field(default_factory=list)
-    text_rules: list[Any] = field(default_factory=list)  # quote, role: claims that are not figures
+    text_rules: list[Any] = field(default_factory=list)  # kind: quote, role, lint (see TEXT_KINDS)
 
     @property
     def types(self) -> list[str]:
