@@ -214,7 +214,7 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
             raise Failure(f"unknown verdict {v!r} (choose from: {', '.join(VERDICTS)})")
     pub_dates = _pub_dates(pub_date)
     ruleset = _load_rules(rule_dirs)
-    known = {r.type for r in ruleset.rules}
+    known = set(ruleset.types)
     for t in types - known:
         raise Failure(f"unknown claim type {t!r} (rules loaded: {', '.join(sorted(known))})")
     result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes, stdin=_read_stdin(paths),
@@ -227,7 +227,8 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
         if fmt == "json":
             from .report import json as json_report
 
-            json_report.write(json_report.document(result.sources, claims, groups, result.problems), out or sys.stdout)
+            json_report.write(json_report.document(result.sources, claims, groups, result.problems, result.lints),
+                              out or sys.stdout)
         elif fmt == "html":
             from dataclasses import replace
 
@@ -235,11 +236,18 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
 
             html.write_scan(replace(result, claims=claims, groups=groups), out or sys.stdout)
         else:
+            from .compare_text import text_kind
             from .report import table
 
-            unattributed = sum(1 for c in claims if c.subject == UNATTRIBUTED)
-            table.render_groups(_console(out), result.sources, groups, summary(groups), unattributed,
-                                len(result.failed_inputs))
+            figures = [g for g in groups if not text_kind(g.claims[0])]
+            statements = [g for g in groups if text_kind(g.claims[0])]
+            unattributed = sum(1 for c in claims if c.subject == UNATTRIBUTED and not text_kind(c))
+            console = _console(out)
+            if figures or not statements:  # "--type quote" shows no empty figures table
+                table.render_groups(console, result.sources, figures, summary(figures), unattributed,
+                                    len(result.failed_inputs))
+            table.render_text_groups(console, result.sources, statements, summary(statements))
+            table.render_lints(console, result.lints)
     finally:
         if out:
             out.close()

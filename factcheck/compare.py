@@ -10,6 +10,9 @@ group of its own.  Verdicts come from the claims' intervals alone:
 * ``agreed``: every source states the same central value (within the rule's tolerance);
 * ``compatible``: all intervals share a point but the stated values differ;
 * ``single``: one source.
+
+Quotes and roles are claims that are not figures: they are grouped and
+judged by their own rules (:mod:`factcheck.compare_text`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Callable, Iterable
 
 from .claims import VERDICTS, Claim, Group, Interval
 from .currency import conversion_note, convert
+from .compare_text import group_text_claims, text_kind
 
 UNATTRIBUTED = "unattributed"
 
@@ -31,8 +35,12 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
     if rules is not None and any(rule.exchange_rates for rule in rules.rules):
         claims = convert(claims, rules.exchange_rates)  # only where a rule states a dated rate
     by_key: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    text_claims: list[Claim] = []
     for claim in claims:
-        by_key[claim.key].append(claim)
+        if text_kind(claim):
+            text_claims.append(claim)
+        else:
+            by_key[claim.key].append(claim)
     groups: list[Group] = []
     for key, members in by_key.items():
         tol = tolerance(key[0])
@@ -55,6 +63,7 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
             if converted:
                 group.note = (group.note + "; " if group.note else "") + converted
             groups.append(group)
+    groups.extend(group_text_claims(text_claims, rules))
     groups.sort(key=group_sort_key)
     return groups
 

@@ -72,6 +72,8 @@ class Catalogue:
         self.by_name = {e.name: e for e in self.entities}
         alias_map: dict[str, Entity] = {}
         for entity in self.entities:
+            if entity.kind == "person":  # people are found by factcheck.people, never as subjects of figures
+                continue
             for alias in (entity.name, *entity.aliases):
                 for variant in _variants(alias):
                     alias_map.setdefault(variant, entity)

@@ -110,6 +110,12 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
         sentence = _Sentence(document, index, s, e, mentions)
         for match in _resolve_overlaps(found):
             claims.extend(_claims_from(match, sentence, rules))
+    for text_rule in rules.text_rules:  # quotes, roles: claims that are not figures
+        for claim in text_rule.extract(document, rules, problems, mentions):
+            file_line = document.source_line(claim.offset)  # the HTML line, for extracted text
+            if file_line and "file_line" not in claim.extra:
+                claim.extra["file_line"] = file_line
+            claims.append(claim)
     claims.sort(key=lambda c: c.offset)  # stable: "Samsung and SK Hynix will each …" keeps its order
     return claims
 

@@ -8,6 +8,7 @@ nothing of particular rules: everything a claim type needs is in its file.
 from __future__ import annotations
 
 import functools
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -30,6 +31,11 @@ ENGINE_GROUPS = ("qualifier", "number", "number2", "scale", "scale2", "unit", "c
 
 #: How a rule's figures are read: ``number`` (numbers.py) or ``date`` (dates.py, day ordinals).
 VALUE_KINDS = ("number", "date")
+
+#: Rule kinds that are not figures: ``kind:`` in a rule file → the module that compiles and runs it.
+#: Such a module has ``compile_rule(data, path) -> rule`` and the rule
+#: ``extract(document, rules, problems, mentions)`` (``mentions``: the catalogue's, already found).
+TEXT_KINDS = {"quote": "factcheck.quotes", "role": "factcheck.roles", "lint": "factcheck.lints"}
 
 #: Default per-call regex timeout (seconds): bounds a pattern that backtracks.
 PATTERN_TIMEOUT = 1.0
@@ -118,6 +124,18 @@ class RuleSet:
     rules: list[Rule]
     catalogue: Catalogue
     folders: list[str] = field(default_factory=list)
+    text_rules: list[Any] = field(default_factory=list)  # kind: quote, role, lint (see TEXT_KINDS)
+
+    @property
+    def types(self) -> list[str]:
+        """Every claim type the rules can produce, figures and text claims."""
+        return [r.type for r in self.rules] + [r.type for r in self.text_rules if getattr(r, "produces_claims", True)]
+
+    def text_rule(self, kind: str) -> Any | None:
+        for rule in self.text_rules:
+            if rule.kind == kind:
+                return rule
+        return None
 
     @functools.cached_property
     def candidate_pattern(self) -> regex.Pattern:
@@ -197,7 +215,12 @@ def _load(folders: tuple[str, ...], validate_from: int = 0) -> RuleSet:
             files = files + [str(path)] * len(data.get("patterns") or [])
             datas[base] = (merged, base_path, files, extenders + [str(path)])
     rules: dict[str, Rule] = {}
+    text_rules: dict[str, Any] = {}
     for claim_type, (data, path, files, extenders) in datas.items():
+        if data.get("kind", "figure") != "figure":  # quotes, roles, lints: compiled by their own module
+            text_rule = compile_text_rule(data, path)
+            text_rules[text_rule.type] = text_rule
+            continue
         try:
             rule = compile_rule(data, path, pieces, files)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -209,7 +232,15 @@ def _load(folders: tuple[str, ...], validate_from: int = 0) -> RuleSet:
         rules[rule.type] = rule
     catalogue = load_catalogue(entity_files, read_yaml)
     ordered = sorted(rules.values(), key=lambda r: (-r.priority, r.type))
-    return RuleSet(ordered, catalogue, list(folders))
+    return RuleSet(ordered, catalogue, list(folders), sorted(text_rules.values(), key=lambda r: r.type))
+
+
+def compile_text_rule(data: dict[str, Any], path: Path) -> Any:
+    """A rule file with ``kind: quote`` (or another text kind): compiled by the module of its kind."""
+    kind = str(data.get("kind"))
+    if kind not in TEXT_KINDS:
+        raise RuleError(f"{path}: unknown rule kind {kind!r} (known: figure, {', '.join(sorted(TEXT_KINDS))})")
+    return importlib.import_module(TEXT_KINDS[kind]).compile_rule(data, path)
 
 
 def extend_rule(base: dict[str, Any], extension: dict[str, Any]) -> dict[str, Any]:

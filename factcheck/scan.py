@@ -15,6 +15,7 @@ from .claims import Claim, Group, Problem, Source
 from .compare import group_claims
 from .documents import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, Document, iter_documents, iter_input_files
 from .extract import extract_claims
+from .lints import Lint, lint_documents
 from .rules import RuleSet, load_rules
 
 
@@ -24,6 +25,7 @@ class ScanResult:
     claims: list[Claim]
     groups: list[Group] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    lints: list[Lint] = field(default_factory=list)  # editorial findings (empty attribution, unbalanced quote)
 
     @property
     def failed_inputs(self) -> list[Problem]:
@@ -106,4 +108,5 @@ def scan(
         problems.extend(apply_pub_dates(documents, pub_dates))
     claims = extract_documents(documents, rules, problems)
     groups = group_claims(claims, rules) if group else []
-    return ScanResult([d.source for d in documents], claims, groups, problems)
+    lints = lint_documents(documents, rules, claims)
+    return ScanResult([d.source for d in documents], claims, groups, problems, lints)

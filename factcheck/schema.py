@@ -403,6 +403,8 @@ def check_folders(folders: Sequence[str | Path], context: Sequence[str | Path] =
                 if isinstance(data, dict) and not data.get("extends"):
                     known.add(str(data.get("type") or path.stem))
         for path, root, data in parsed:
+            if isinstance(data, dict) and data.get("kind", "figure") != "figure":
+                continue  # quote, role and lint rules are checked by the module of their kind when loaded
             issues.extend(check_rule_data(path, root, data, pieces, known))
     return issues
 

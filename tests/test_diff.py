@@ -36,7 +36,7 @@ def test_one_changed_figure_and_one_deleted_sentence(edited, rules):
     assert [(a.text, b.text) for a, b in pair.changed] == [("approximately $3 billion", "approximately $4 billion")]
     assert [(c.subject, c.text) for c in pair.only_a] == [("Samsung Electronics", "over 50,000 GPUs")]
     assert pair.only_b == []
-    assert len(pair.unchanged) == 6
+    assert len([a for a, _ in pair.unchanged if a.unit not in ("quote", "role")]) == 6  # figures; quotes too are compared
     assert result.differs
 
 
@@ -44,7 +44,7 @@ def test_cli_exit_codes(edited, tmp_path):
     changed = runner.invoke(app, ["diff", str(SEED), str(edited)])
     assert changed.exit_code == 1
     text = " ".join(changed.stdout.split())
-    assert "1 changed, 1 only in A, 0 only in B, 6 unchanged" in text
+    assert "1 changed, 1 only in A, 0 only in B, 11 unchanged" in text  # 6 figures, 5 quotes and roles
     same = runner.invoke(app, ["diff", str(SEED), str(SEED)])
     assert same.exit_code == 0
     assert runner.invoke(app, ["diff", str(SEED), str(tmp_path / "missing.txt")]).exit_code == 2
@@ -56,8 +56,8 @@ def test_json_and_all(edited):
     [pair] = data["files"]
     assert pair["changed"][0]["a"]["text"] == "approximately $3 billion"
     assert pair["changed"][0]["b"]["line"] == 5
-    assert len(pair["unchanged"]) == pair["unchanged_count"] == 6
-    assert len(data["claims"]) == 8 + 7  # the contract's claims: both versions
+    assert len(pair["unchanged"]) == pair["unchanged_count"] == 11  # 6 figures, 5 quotes and roles
+    assert len(data["claims"]) == 13 + 12  # the contract's claims of both versions (figures, quotes, roles)
     listed = runner.invoke(app, ["diff", str(SEED), str(edited), "--all"]).stdout
     assert "unchanged" in listed and "13,000 units" in listed
 

@@ -75,8 +75,13 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
             "severity": "error" if problem.fatal else "warning"}
 
 
+def lint_dict(lint) -> dict[str, Any]:
+    return {"path": lint.path, "line": lint.line, "column": lint.column, "kind": lint.kind,
+            "message": lint.message, "quote": lint.quote}
+
+
 def document(sources: list[Source], claims: list[Claim], groups: list[Group] | None = None,
-             problems: list[Problem] | None = None, **extra: Any) -> dict[str, Any]:
+             problems: list[Problem] | None = None, lints: list | None = None, **extra: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "factcheck": SCHEMA_VERSION,
         "sources": [source_dict(s) for s in sources],
@@ -86,6 +91,8 @@ def document(sources: list[Source], claims: list[Claim], groups: list[Group] | N
         data["groups"] = [group_dict(g) for g in groups]
     if problems:
         data["problems"] = [problem_dict(p) for p in problems]
+    if lints is not None:
+        data["lints"] = [lint_dict(x) for x in lints]
     data.update(extra)
     return data
 

@@ -59,6 +59,16 @@ def line_text(claim: Claim) -> str:
     return f"{claim.line} (file line {file_line})" if file_line else str(claim.line)
 
 
+def value_text(claim: Claim) -> str:
+    """The Value cell: a figure's interval and unit; for a quote or role, what kind of statement it is."""
+    kind = claim.extra.get("kind") if claim.extra else None
+    if kind == "role":
+        return f"{claim.extra.get('tense', 'current')} role"
+    if kind:
+        return "paraphrase" if claim.attribute == "paraphrase" else "quote"
+    return interval_text(claim) + ("" if claim.unit == "date" else f" {claim.unit}")
+
+
 def short_name(source: Source | None, path: str, width: int = 28) -> str:
     name = source.name if source else Path(path).name
     return name if len(name) <= width else name[: width - 1] + "…"
@@ -102,7 +112,7 @@ def render_claims(console: Console, sources: list[Source], claims: list[Claim]) 
         table.add_column("Quote", overflow="fold", ratio=5)
         for c in rows:
             table.add_row(line_text(c), c.type, Text(clean(f"{c.subject} · {c.attribute}")), Text(clean(c.text)),
-                          Text(interval_text(c) + ("" if c.unit == "date" else f" {c.unit}")), quote_text(c, 120))
+                          Text(value_text(c)), quote_text(c, 120))
         if not rows:
             table.add_row("", "", Text("no claims found", style="dim"), "", "", "")
         console.print(table)
@@ -281,3 +291,70 @@ def render_diff(console: Console, result, show_all: bool = False) -> None:
         if not show_all and pair.unchanged:
             console.print(Text(f"{len(pair.unchanged)} figures unchanged (--all lists them)", style="dim"))
     console.print(Text(diff_summary(result), style="bold"))
+
+
+def render_text_groups(console: Console, sources: list[Source], groups: list[Group], counts: dict[str, int]) -> None:
+    """``factcheck scan``: quotes and roles across sources, disputed first, every version quoted."""
+    if not groups:
+        return
+    by_path = {s.path: s for s in sources}
+    table = Table(expand=True, show_lines=True, title="Quotes and roles across sources", title_justify="left")
+    table.add_column("Who", ratio=2, overflow="fold")
+    table.add_column("Verdict", ratio=2, overflow="fold")
+    table.add_column("Sources", ratio=7, overflow="fold")
+    for group in groups:
+        who = Text(clean(group.subject), style="bold")
+        who.append("\n" + clean(group.attribute))
+        who.append("\n" + group.type, style="dim")
+        verdict = Text(group.verdict, style=VERDICT_STYLE.get(group.verdict, ""))
+        for i, j in group.conflicts:
+            a, b = group.claims[i], group.claims[j]
+            names = (short_name(by_path.get(a.source), a.source, 14), short_name(by_path.get(b.source), b.source, 14))
+            verdict.append(f"\n{clean(_short(a.text, 40))} ({clean(names[0])}) ✕ "
+                           f"{clean(_short(b.text, 40))} ({clean(names[1])})", style="red")
+        cell = Text()
+        for claim in group.claims:
+            if cell:
+                cell.append("\n")
+            if claim.extra.get("kind") == "role":
+                cell.append(clean(claim.text), style="bold")
+                if claim.extra.get("tense") == "past":
+                    cell.append("  (past)", style="cyan")
+            else:
+                cell.append(clean("“" + _short(claim.text, 300) + "”"), style="italic")
+                cell.append(f"  {clean(claim.extra.get('form', ''))}", style="cyan")
+            cell.append(f"  {clean(short_name(by_path.get(claim.source), claim.source))}")
+            cell.append(f"  {clean(claim.source)}:{claim.line}", style="dim")
+            if claim.extra.get("kind") == "role":
+                cell.append("\n  ")
+                cell.append(quote_text(claim))
+        if group.note:
+            cell.append("\n" + clean(group.note), style="dim")
+        table.add_row(who, verdict, cell)
+    console.print(table)
+    console.print(Text(f"{len(groups)} quote and role groups: "
+                       + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("disputed", "compatible", "agreed", "single")),
+                       style="bold"))
+
+
+def render_lints(console: Console, lints: list) -> None:
+    """Editorial lints, each at its file:line, with the sentence it is in."""
+    if not lints:
+        return
+    table = Table(expand=True, show_lines=False, title="Editorial lints", title_justify="left")
+    table.add_column("Where", no_wrap=True)
+    table.add_column("Lint", no_wrap=True)
+    table.add_column("Finding", ratio=1, overflow="fold")
+    for lint in lints:
+        finding = Text(clean(lint.message))
+        if lint.quote:
+            finding.append("\n  “" + clean(_short(lint.quote, 160)) + "”", style="italic")
+        finding.append(f"\n  {clean(lint.location)}", style="dim")
+        where = f"{_short(Path(lint.path).name, 36)}:{lint.line}:{lint.column}"
+        table.add_row(Text(clean(where)), Text(lint.kind, style="yellow"), finding)
+    console.print(table)
+    console.print(Text(f"{len(lints)} editorial lint{'s' if len(lints) != 1 else ''}", style="bold"))
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,325 @@
+"""Comparison of claims that are not figures: quotes and roles.
+
+Quotes: a speaker's quotes that share their opening words or most of their
+text form a group.  Two sources' versions of a quote are
+
+* ``agreed`` when their words are the same (punctuation, case and quote marks ignored);
+* ``compatible`` when one is a fragment of the other, when they continue
+  differently after a shared opening, or when only minor words differ;
+* ``disputed`` when the same quote has materially different words: a changed
+  number, a negation added or dropped, or a key word replaced.
+
+Roles: every role claim about one person is a group.  Two sources that give
+the person different current titles of one class (President / Governor), or
+one title of different organisations, dispute the office; past roles never
+conflict.  Similarity is measured with rapidfuzz, the word lists come from
+the rule files.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .claims import Claim, Group
+from .people import person_key
+from .quotes import words as quote_words
+
+UNATTRIBUTED = "unattributed"
+
+#: Defaults when no rule file says otherwise (the packaged quotes.yaml sets them all).
+_QUOTE_DEFAULTS: dict[str, Any] = {
+    "opening_words": 5, "similar_ratio": 70, "fragment_ratio": 95, "fragment_min_words": 3, "diverge_ratio": 60,
+    "minor_words": [], "negations": ["not", "no", "never", "n't", "without"], "number_words": [],
+}
+
+
+def text_kind(claim: Claim) -> str | None:
+    """'quote' or 'role' for claims that are not figures, else None."""
+    kind = claim.extra.get("kind") if claim.extra else None
+    return kind if kind in JUDGES else None
+
+
+def group_text_claims(claims: Iterable[Claim], rules=None) -> list[Group]:
+    """Groups and verdicts for quote and role claims, each kind by its own judge."""
+    by_kind: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        kind = text_kind(claim)
+        if kind:
+            by_kind[kind].append(claim)
+    groups: list[Group] = []
+    for kind, members in by_kind.items():
+        groups.extend(JUDGES[kind](members, rules))
+    return groups
+
+
+def _by_person(claims: Iterable[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
+    """Claims per (type, person, attribute); spellings of one name ("Kim Min-jun", "Kim Min Jun") are one person."""
+    out: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        out[(claim.type, person_key(claim.subject), claim.attribute)].append(claim)
+    return out
+
+
+def _settings(rules, kind: str) -> dict[str, Any]:
+    if rules is None:
+        from .rules import load_rules
+
+        rules = load_rules()
+    rule = rules.text_rule(kind) if hasattr(rules, "text_rule") else None
+    settings = dict(_QUOTE_DEFAULTS)
+    if rule is not None:
+        settings.update(getattr(rule, "compare", {}) or {})
+    return settings
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How two versions of a quote relate: a verdict and why."""
+
+    verdict: str  # agreed | compatible | disputed
+    reason: str
+
+
+def compare_quotes(a: list[str], b: list[str], settings: dict[str, Any] | None = None) -> Comparison:
+    """Compare two quotes' words (see :func:`factcheck.quotes.words`); settings default to the packaged rules'."""
+    if settings is None:
+        from .rules import load_rules
+
+        settings = _settings(load_rules(), "quote")
+    if a == b:
+        return Comparison("agreed", "same words")
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if _contains(long_, short):
+        return Comparison("compatible", f"fragment: one quotes {len(short)} of the other's {len(long_)} words")
+    shared = _common_prefix(a, b)
+    tail_a, tail_b = a[shared:], b[shared:]
+    if (shared >= min(settings["opening_words"], len(short)) and len(tail_a) >= 3 and len(tail_b) >= 3
+            and fuzz.ratio(" ".join(tail_a), " ".join(tail_b)) < settings["diverge_ratio"]):
+        return Comparison("compatible", f"shared opening of {shared} words, then they continue differently")
+    changes = _changes(a, b)
+    material = _material(changes, settings)
+    if material:
+        return Comparison("disputed", material)
+    shown = "; ".join(f"'{' '.join(x) or '—'}' / '{' '.join(y) or '—'}'" for x, y in changes[:3])
+    return Comparison("compatible", f"minor wording differs: {shown}")
+
+
+def related(a: list[str], b: list[str], settings: dict[str, Any]) -> bool:
+    """Are two quotes of one speaker versions of the same quote (one group)?"""
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    opening = settings["opening_words"]
+    if len(short) >= min(opening, 3) and short[:opening] == long_[:min(opening, len(short))]:
+        return True
+    if len(short) >= settings["fragment_min_words"] and (
+            _contains(long_, short) or fuzz.partial_ratio(" ".join(short), " ".join(long_)) >= settings["fragment_ratio"]):
+        return True
+    return fuzz.ratio(" ".join(a), " ".join(b)) >= settings["similar_ratio"]
+
+
+def judge_quotes(claims: list[Claim], rules=None) -> list[Group]:
+    """Group each speaker's quotes into versions of one quote, and judge each group."""
+    settings = _settings(rules, "quote")
+    groups: list[Group] = []
+    for (claim_type, _, attribute), members in _by_person(claims).items():
+        if members[0].subject == UNATTRIBUTED:
+            groups.extend(Group(claim_type, c.subject, attribute, c.unit, "single", [c]) for c in members)
+            continue
+        tokens = [_tokens(c) for c in members]
+        parent = list(range(len(members)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                if related(tokens[i], tokens[j], settings):
+                    parent[find(i)] = find(j)
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(members)):
+            clusters[find(i)].append(i)
+        for indices in clusters.values():
+            indices.sort(key=lambda i: (members[i].source, members[i].offset))
+            groups.append(_judge_quote_group([members[i] for i in indices], [tokens[i] for i in indices], settings))
+    return groups
+
+
+def _judge_quote_group(claims: list[Claim], tokens: list[list[str]], settings: dict[str, Any]) -> Group:
+    first = claims[0]
+    group = Group(first.type, _display_name(claims), first.attribute, first.unit, "single", claims)
+    if len({c.source for c in claims}) < 2:
+        return group
+    verdicts: list[str] = []
+    reasons: list[str] = []
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            if claims[i].source == claims[j].source or not related(tokens[i], tokens[j], settings):
+                continue
+            result = compare_quotes(tokens[i], tokens[j], settings)
+            verdicts.append(result.verdict)
+            if result.verdict == "disputed":
+                group.conflicts.append((i, j))
+            if result.reason not in reasons and result.verdict != "agreed":
+                reasons.append(result.reason)
+    if "disputed" in verdicts:
+        group.verdict = "disputed"
+    elif verdicts and all(v == "agreed" for v in verdicts):
+        group.verdict = "agreed"
+    else:
+        group.verdict = "compatible"
+    group.note = "; ".join(reasons[:3])
+    return group
+
+
+def _tokens(claim: Claim) -> list[str]:
+    stored = claim.extra.get("words") if claim.extra else None
+    return list(stored) if stored else quote_words(claim.text)
+
+
+def _contains(long_: list[str], short: list[str]) -> bool:
+    n = len(short)
+    return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _changes(a: list[str], b: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Words replaced, added or dropped between two versions, leaving out where one simply starts or ends earlier."""
+    ops = [op for op in Levenshtein.opcodes(a, b)]
+    while ops and ops[0].tag in ("insert", "delete"):
+        ops.pop(0)
+    while ops and ops[-1].tag in ("insert", "delete"):
+        ops.pop()
+    return [(a[op.src_start:op.src_end], b[op.dest_start:op.dest_end]) for op in ops if op.tag != "equal"]
+
+
+def _material(changes: list[tuple[list[str], list[str]]], settings: dict[str, Any]) -> str:
+    """Why a change alters what was said ('a number: 95 / 90'), or '' when it does not."""
+    minor = set(settings.get("minor_words") or ())
+    negations = set(settings.get("negations") or ())
+    numbers = set(settings.get("number_words") or ())
+
+    def is_number(word: str) -> bool:
+        return any(ch.isdigit() for ch in word) or word in numbers
+
+    def is_negation(word: str) -> bool:
+        return word in negations or any(word.endswith(n) for n in negations if n.startswith("n'"))
+
+    for old, new in changes:
+        shown = f"'{' '.join(old) or '—'}' / '{' '.join(new) or '—'}'"
+        if sorted(w for w in old if is_number(w)) != sorted(w for w in new if is_number(w)):
+            return f"a number differs: {shown}"
+        if sum(map(is_negation, old)) != sum(map(is_negation, new)):
+            return f"a negation differs: {shown}"
+    for old, new in changes:
+        key = [w for w in old + new if w not in minor]
+        if key:
+            return f"a key word differs: '{' '.join(old) or '—'}' / '{' '.join(new) or '—'}'"
+    return ""
+
+
+def _display_name(claims: list[Claim]) -> str:
+    """The most used spelling of the speaker's name in a group."""
+    counts: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        counts[claim.subject] += 1
+    return max(counts, key=lambda name: (counts[name], name))
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def judge_roles(claims: list[Claim], rules=None) -> list[Group]:
+    """One group per person: current offices compared across sources, past roles noted."""
+    groups: list[Group] = []
+    for (claim_type, _, attribute), members in _by_person(claims).items():
+        members.sort(key=lambda c: (c.source, c.offset))
+        group = Group(claim_type, _display_name(members), attribute, members[0].unit, "single", members)
+        groups.append(group)
+        if len({c.source for c in members}) < 2:
+            continue
+        current = [i for i, c in enumerate(members) if c.extra.get("tense") != "past"]
+        seen: set[tuple[str, str]] = set()
+        for x, i in enumerate(current):
+            for j in current[x + 1:]:
+                a, b = members[i], members[j]
+                if a.source == b.source:
+                    continue
+                why = role_conflict(a, b)
+                pair = (a.text.casefold(), b.text.casefold())
+                if why and pair not in seen:
+                    seen.add(pair)
+                    group.conflicts.append((i, j))
+        past = [c for c in members if c.extra.get("tense") == "past"]
+        notes = []
+        if group.conflicts:
+            group.verdict = "disputed"
+            i, j = group.conflicts[0]
+            notes.append(f"different current offices: {role_conflict(members[i], members[j])}")
+        elif not past and len({_office(c) for c in members}) == 1:
+            group.verdict = "agreed"
+        else:
+            group.verdict = "compatible"
+            offices = sorted({c.text for c in members if c.extra.get("tense") != "past"})
+            if len(offices) > 1:
+                notes.append("titles that can be held together: " + "; ".join(offices))
+        if past:
+            notes.append("past role" + ("s" if len(past) > 1 else "") + ", not compared with current ones: "
+                         + "; ".join(sorted({c.text for c in past})))
+        group.note = "; ".join(notes)
+    return groups
+
+
+def role_conflict(a: Claim, b: Claim) -> str:
+    """Why two current roles cannot both be true ('President' vs 'Governor'), or '' if they can."""
+    classes_a = _titles_by_class(a)
+    classes_b = _titles_by_class(b)
+    for cls in classes_a.keys() & classes_b.keys():
+        if not classes_a[cls] & classes_b[cls]:
+            return f"{a.text} vs {b.text}"
+        org_a, org_b = a.extra.get("org") or "", b.extra.get("org") or ""
+        if org_a and org_b and not same_organisation(org_a, org_b):
+            return f"{a.text} ({org_a}) vs {b.text} ({org_b})"
+    return ""
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """"Helix" and "Helix Compute", "NOVARA" and "Novara": one organisation named more or less fully."""
+    words_a, words_b = a.casefold().split(), b.casefold().split()
+    short, long_ = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
+    return long_[:len(short)] == short
+
+
+def _titles_by_class(claim: Claim) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for title, cls in zip(claim.extra.get("titles") or (), claim.extra.get("classes") or ()):
+        if cls:
+            out[cls].add(title)
+    return out
+
+
+def _office(claim: Claim) -> tuple:
+    return (tuple(sorted(claim.extra.get("titles") or ())), claim.extra.get("org") or "")
+
+
+#: The judge of each kind of text claim.
+JUDGES: dict[str, Callable[[list[Claim], Any], list[Group]]] = {"quote": judge_quotes, "role": judge_roles}

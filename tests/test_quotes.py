@@ -1,0 +1,265 @@
+"""Quotes: every attribution form finds its speaker, and versions of a quote get the right verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.compare import group_claims
+from factcheck.compare_text import compare_quotes
+from factcheck.quotes import words
+from factcheck.scan import scan
+
+from .conftest import SEEDS
+
+
+def quotes(extract, text, path="t.txt"):
+    return [c for c in extract(text, path=path) if c.type == "quote"]
+
+
+def only(claims):
+    assert len(claims) == 1, [(c.subject, c.text, c.extra.get("form")) for c in claims]
+    return claims[0]
+
+
+def quote_groups(extract, rules, **texts):
+    claims = []
+    for name, text in texts.items():
+        claims.extend(quotes(extract, text, path=f"{name}.txt"))
+    return [g for g in group_claims(claims, rules) if g.type == "quote"]
+
+
+# --------------------------------------------------------------------------- attribution forms
+
+
+def test_attribution_after_speaker_then_verb(extract):
+    c = only(quotes(extract, '"We are at 0% share of the AI business in China," Huang said in Gyeongju.'))
+    assert (c.subject, c.attribute, c.qualifier, c.extra["form"]) == ("Jensen Huang", "said", "exact", "after")
+    assert c.text == "We are at 0% share of the AI business in China,"
+    assert (c.line, c.column) == (1, 2)
+
+
+def test_attribution_after_verb_then_unknown_speaker_with_title(extract):
+    text = "“We will double the team next year,” said Kim Min-jun, the startup's chief executive."
+    c = only(quotes(extract, text))
+    assert c.subject == "Kim Min-jun" and c.extra["form"] == "after"
+
+
+def test_attribution_before_the_quote(extract):
+    c = only(quotes(extract, "Speaking to a packed audience, Huang declared, “It’s vital that we build the ecosystem.”"))
+    assert c.subject == "Jensen Huang" and c.extra["form"] == "before"
+    assert c.text == "It’s vital that we build the ecosystem."
+
+
+def test_attribution_inside_an_interrupted_quote_joins_its_parts(extract):
+    c = only(quotes(extract, '"The first thing is compute," Huang said, "and the second is power."'))
+    assert c.extra["form"] == "inside" and c.subject == "Jensen Huang"
+    assert words(c.text) == words("The first thing is compute, and the second is power.")
+
+
+def test_quote_continued_in_the_next_sentence_is_one_quote(extract):
+    text = ('"Korea can lead the AI industrial revolution," Jensen Huang told leaders at the summit. '
+            '"The nation can now produce intelligence as a new export."')
+    c = only(quotes(extract, text))
+    assert c.extra["form"] == "continued"
+    assert words(c.text)[-3:] == ["a", "new", "export"] and words(c.text)[0] == "korea"
+
+
+def test_quote_spanning_sentences_is_kept_whole(extract):
+    c = only(quotes(extract, "“We used to have 95% share. Now we’re at 0% share. And I’m disappointed by that,” Huang said."))
+    assert c.text.startswith("We used to have 95% share.") and c.text.endswith("disappointed by that,")
+
+
+def test_straight_and_curly_quotes_read_the_same(extract):
+    curly = only(quotes(extract, "“We are ready to ship,” Huang said."))
+    straight = only(quotes(extract, '"We are ready to ship," Huang said.'))
+    assert curly.extra["words"] == straight.extra["words"] and curly.subject == straight.subject
+
+
+def test_pronoun_speaker_is_the_nearest_person_named_before_it_in_the_paragraph(extract):
+    text = ("Bae Kyung-hoon spoke first. Then Jensen Huang took the stage. "
+            '"We will build it together," he said.')
+    assert only(quotes(extract, text)).subject == "Jensen Huang"
+
+
+def test_pronoun_with_no_person_in_its_paragraph_is_unattributed(extract):
+    text = 'Jensen Huang spoke first.\n\nThe crowd listened. "We will build it together," he said.'
+    assert only(quotes(extract, text)).subject == "unattributed"
+
+
+def test_reported_speech_is_a_paraphrase(extract):
+    text = "Huang spoke in Seoul. He added that he would like to sell the newest chips to China."
+    c = only(quotes(extract, text))
+    assert (c.subject, c.attribute, c.qualifier) == ("Jensen Huang", "paraphrase", "about")
+    assert c.text == "he would like to sell the newest chips to China"
+
+
+def test_partial_quote_inside_a_sentence_names_its_speaker(extract):
+    text = 'Deputy Prime Minister Bae Kyung-hoon framed the investment as a bid to become "one of the top three AI powers."'
+    c = only(quotes(extract, text))
+    assert c.subject == "Bae Kyung-hoon" and c.extra["form"] == "partial"
+
+
+def test_according_to_a_speaker_before_the_quote(extract):
+    c = only(quotes(extract, 'According to Nvidia CEO Jensen Huang, "the demand for Blackwell is incredible."'))
+    assert c.subject == "Jensen Huang"
+
+
+def test_verb_with_an_object_before_the_quote(extract):
+    c = only(quotes(extract, 'Lisa Su, AMD\'s chair and CEO, told analysts: "Demand is exceptional."'))
+    assert (c.subject, c.extra["form"]) == ("Lisa Su", "before")
+
+
+def test_unknown_speaker_named_after_a_title_word(extract):
+    text = 'Former Intel CEO Pat Gelsinger called the deal "a turning point for American chipmaking."'
+    assert only(quotes(extract, text)).subject == "Pat Gelsinger"
+
+
+def test_unknown_speaker_with_a_title_after_the_name_is_not_their_company(extract):
+    text = ("Gabriel Castellano, chief executive of Hanseong Motor Group, said in a statement: "
+            "“We looked at every option, and this was the fastest path.”")
+    assert only(quotes(extract, text)).subject == "Gabriel Castellano"
+
+
+def test_reported_speech_with_a_phrase_before_that(extract):
+    c = only(quotes(extract, "Sam Altman said in a blog post that the company would spend heavily on compute."))
+    assert (c.subject, c.attribute, c.text) == ("Sam Altman", "paraphrase", "the company would spend heavily on compute")
+
+
+def test_scare_quotes_are_not_speech(extract):
+    text = 'Samsung will build so-called "digital twins" and Trump said the US would act as a "referee" of sorts.'
+    assert [c for c in quotes(extract, text) if c.attribute == "said"] == []
+
+
+def test_korean_name_variants_are_one_person(extract):
+    for spelling in ("Lee Jae-myung", "Lee Jae Myung", "LEE JAE-MYUNG", "Lee Jaemyung"):
+        c = only(quotes(extract, f'"Korea will be an AI leader," {spelling} said.'))
+        assert c.subject == "Lee Jae-myung", spelling
+
+
+def test_shared_surname_means_the_person_named_last_in_full(extract):
+    text = ("Samsung chairman Lee Jae-yong met the delegation. "
+            '"Memory is the heart of AI," Lee said.')
+    assert only(quotes(extract, text)).subject == "Lee Jae-yong"
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def test_same_words_agree_whatever_the_punctuation_case_and_marks(extract, rules):
+    groups = quote_groups(extract, rules, a='"It\'s vital that we build the ecosystem," Huang said.',
+                          b="Huang said: “it’s vital that we build the ecosystem!”")
+    assert [g.verdict for g in groups] == ["agreed"]
+
+
+def test_fragment_is_compatible(extract, rules):
+    groups = quote_groups(
+        extract, rules,
+        a='"It is vital that we build the ecosystem, not just the AI infrastructure, of Korea," Huang said.',
+        b='Huang said the aim was to "build the ecosystem, not just the AI infrastructure."')
+    assert [g.verdict for g in groups] == ["compatible"]
+    assert "fragment" in groups[0].note
+
+
+def test_different_continuations_after_a_shared_opening_are_compatible(extract, rules):
+    groups = quote_groups(
+        extract, rules,
+        a='"Korea\'s leadership in technology and manufacturing positions it at the heart of the revolution, '
+          'and the nation can export intelligence," Huang said.',
+        b='"Korea\'s leadership in technology and manufacturing positions it at the heart of the revolution, '
+          'where computing becomes as vital as power grids," said Jensen Huang.')
+    assert [g.verdict for g in groups] == ["compatible"]
+    assert "shared opening" in groups[0].note and "continue differently" in groups[0].note
+
+
+@pytest.mark.parametrize("a, b, why", [
+    ("We used to have 95% share of the AI business in China", "We used to have 90% share of the AI business in China",
+     "number"),
+    ("We are disappointed by the export rules for China", "We are not disappointed by the export rules for China",
+     "negation"),
+    ("We are deeply disappointed by the export rules for China", "We are deeply delighted by the export rules for China",
+     "key word"),
+])
+def test_changed_number_negation_or_key_word_is_disputed(extract, rules, a, b, why):
+    groups = quote_groups(extract, rules, a=f'"{a}," Huang said.', b=f'"{b}," Huang said.')
+    assert [g.verdict for g in groups] == ["disputed"]
+    assert why in groups[0].note
+    assert groups[0].conflicts == [(0, 1)]
+
+
+def test_minor_word_change_is_compatible_not_disputed():
+    result = compare_quotes(words("We will build the ecosystem in Korea together"),
+                            words("We will build an ecosystem in Korea together"))
+    assert result.verdict == "compatible" and "minor" in result.reason
+
+
+def test_different_speakers_and_different_quotes_are_not_grouped(extract, rules):
+    groups = quote_groups(extract, rules,
+                          a='"We will build the ecosystem in Korea," Huang said.',
+                          b='"We will build the ecosystem in Korea," Lee Jae-myung said.',
+                          c='"Export rules hurt our customers far more than us," Huang said.')
+    assert sorted((g.subject, g.verdict) for g in groups) == [
+        ("Jensen Huang", "single"), ("Jensen Huang", "single"), ("Lee Jae-myung", "single")]
+
+
+def test_spellings_of_an_unknown_speaker_are_grouped(extract, rules):
+    groups = quote_groups(extract, rules,
+                          a='"We will double the team next year," said Kim Min-jun, the chief executive.',
+                          b='"We will double the team next year," said Kim Min Jun, the chief executive.')
+    assert [g.verdict for g in groups] == ["agreed"]
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+def test_seed_huang_quote_in_002_and_004_is_one_compatible_group(rules):
+    result = scan([str(SEEDS)], rules)
+    group = next(g for g in result.groups if g.type == "quote" and g.subject == "Jensen Huang"
+                 and any(c.text.startswith("Korea's leadership in technology") for c in g.claims))
+    assert group.verdict == "compatible"
+    assert "shared opening" in group.note and "continue differently" in group.note
+    quoted = {c.source.rsplit("/", 1)[-1][:3]: c for c in group.claims if c.text.startswith("Korea's leadership")}
+    assert set(quoted) == {"002", "004"}
+    assert "where accelerated computing infrastructure" in quoted["004"].text
+    assert "intelligence as a new export" in quoted["002"].text
+    assert all(c.quote and c.line for c in quoted.values())
+
+
+# --------------------------------------------------------------------------- rule files
+
+
+def test_text_rule_examples_hold(rules, extract):
+    for rule in rules.text_rules:
+        for example in getattr(rule, "examples", []):
+            claims = [c for c in extract(example["text"]) if c.type == rule.type]
+            for expected in example.get("expect", []):
+                assert any(all(getattr(c, k) == v for k, v in expected.items()) for c in claims), (rule.path, example)
+
+
+def test_people_from_an_extra_rules_folder_are_speakers(tmp_path):
+    from factcheck.documents import document_from_text
+    from factcheck.extract import extract_claims
+    from factcheck.rules import load_rules
+
+    (tmp_path / "people.yaml").write_text("people:\n  - {name: Choi Soo-yeon, aliases: [Choi]}\n", encoding="utf-8")
+    rules = load_rules([tmp_path])
+    claims = extract_claims(document_from_text("t.txt", '"The chips arrive in May," CHOI SOO YEON said.'), rules)
+    assert [c.subject for c in claims if c.type == "quote"] == ["Choi Soo-yeon"]
+
+
+def test_unknown_rule_kind_is_a_one_line_error_naming_the_file(tmp_path):
+    from factcheck.rules import RuleError, load_rules
+
+    (tmp_path / "odd.yaml").write_text("type: odd\nkind: gossip\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"odd\.yaml: unknown rule kind 'gossip'"):
+        load_rules([tmp_path])
+
+
+def test_scan_type_filter_knows_quote_and_role():
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "scan", str(SEEDS), "--type", "role", "--format", "json"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert {g["type"] for g in json.loads(proc.stdout)["groups"]} == {"role"}
