@@ -125,18 +125,16 @@ def render_groups(console: Console, sources: list[Source], groups: list[Group], 
     by_path = {s.path: s for s in sources}
     table = Table(expand=True, show_lines=True, title="Figures across sources", title_justify="left")
     table.add_column("Claim", ratio=2, overflow="fold")
-    table.add_column("Verdict", ratio=1, overflow="fold")
+    table.add_column("Verdict", width=14, overflow="fold")
     table.add_column("Sources", ratio=7, overflow="fold")
     for group in groups:
         claim_cell = Text(clean(group.subject), style="bold")
         claim_cell.append("\n" + clean(group.attribute) + (f" · {clean(group.unit)}" if group.unit else ""))
         claim_cell.append("\n" + group.type, style="dim")
         verdict = Text(group.verdict, style=VERDICT_STYLE.get(group.verdict, ""))
-        for i, j in group.conflicts:
+        for i, j in group.conflicts:  # the sources are named on the right; here, which figures clash
             a, b = group.claims[i], group.claims[j]
-            names = (short_name(by_path.get(a.source), a.source, 14), short_name(by_path.get(b.source), b.source, 14))
-            verdict.append(f"\n{interval_text(a)} ({clean(names[0])}) ✕ {interval_text(b)} ({clean(names[1])})",
-                           style="red")
+            verdict.append(f"\n{interval_text(a)}\n  ✕ {interval_text(b)}", style="red")
         cell = Text()
         shown: set[tuple[str, float]] = set()
         for claim in group.claims:
@@ -152,7 +150,9 @@ def render_groups(console: Console, sources: list[Source], groups: list[Group], 
                 was = claim.extra["converted_from"]
                 cell.append(f" {claim.unit} (from {format_value(was['value'])} {was['unit']} at {was['rate']} "
                             f"{was['per']:,.10g}, {was['date']})", style="cyan")
-            cell.append(f"  {clean(short_name(by_path.get(claim.source), claim.source))}", style="")
+            name = short_name(by_path.get(claim.source), claim.source)
+            if name != Path(claim.source).name:  # a front-matter source or title, else the path says it all
+                cell.append(f"  {clean(name)}", style="")
             cell.append(f"  {clean(claim.source)}:{line_text(claim)}", style="dim")
             cell.append("\n  ")
             cell.append(quote_text(claim))
