@@ -127,6 +127,7 @@ class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     stale_suppressions: list[Problem] = field(default_factory=list)  # suppressions that silenced nothing
     ledger: list[Claim] = field(default_factory=list)
+    lints: list = field(default_factory=list)  # editorial lints of the drafts (lints.Lint)
 
     @property
     def failed_inputs(self) -> list[Problem]:
@@ -154,6 +155,7 @@ def check(
     rules: RuleSet | None = None,
     ledger: Sequence[Claim] = (),
     baseline=None,
+    strict: bool = False,
     **read_options,
 ) -> CheckResult:
     """Read drafts and sources, extract their claims and check every draft claim.
@@ -161,8 +163,11 @@ def check(
     A file given both as a draft and as a source is only a draft: a draft
     never confirms itself.  Suppression comments in drafts are honoured
     (``suppress.py``); ``baseline`` (a :class:`factcheck.baseline.Baseline`)
-    marks findings already recorded.
+    marks findings already recorded.  The drafts' editorial lints come too;
+    ``strict`` adds a lint for every figure whose sentence and paragraph name
+    no source.
     """
+    from .lints import lint_documents
     from .scan import extract_documents, read_sources
     from .suppress import apply_suppressions, blank_directives, parse_suppressions
 
@@ -176,16 +181,18 @@ def check(
     source_claims = extract_documents(source_docs, rules, problems)
     findings: list[Finding] = []
     stale: list[Problem] = []
+    lints = []
     for document in draft_docs:
         suppressions = parse_suppressions(document, problems)
         claims = extract_documents([blank_directives(document, suppressions)], rules, problems)
+        lints.extend(lint_documents([document], rules, claims, strict=strict))
         doc_findings = check_claims(claims, source_claims, ledger, rules)
         stale.extend(apply_suppressions(doc_findings, suppressions, document.path))
         findings.extend(doc_findings)
     if baseline is not None:
         baseline.mark(findings)
     return CheckResult([d.source for d in draft_docs], [d.source for d in source_docs], findings, problems, stale,
-                       list(ledger))
+                       list(ledger), lints)
 
 
 def _real(path: str) -> str:

@@ -85,6 +85,8 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0 (input errors still exit 2)."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Fail only on findings not recorded in this file."),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record the current findings in this file."),
+    strict: bool = typer.Option(False, "--strict", help="Also list every draft figure whose sentence and paragraph "
+                                                          "name no source (an editorial lint; it does not fail the run)."),
     follow_links: bool = FollowOpt,
     max_bytes: int = MaxBytesOpt,
     debug: bool = DebugOpt,
@@ -94,11 +96,11 @@ def check(
     Exit codes: 0 nothing at or above --fail-on, 1 some finding is, 2 a usage or input error.
     """
     _run(debug, lambda: _check(drafts, against, rules, ledger, format, output, fail_on, exit_zero, baseline,
-                               write_baseline, follow_links, max_bytes))
+                               write_baseline, follow_links, max_bytes, strict))
 
 
 def _check(drafts, against, rule_dirs, ledger_path, fmt, output, fail_on, exit_zero, baseline_path,
-           write_baseline, follow_links, max_bytes) -> int:
+           write_baseline, follow_links, max_bytes, strict=False) -> int:
     from . import baseline as baseline_mod
     from .check import check as run_check
 
@@ -119,7 +121,7 @@ def _check(drafts, against, rule_dirs, ledger_path, fmt, output, fail_on, exit_z
             recorded = baseline_mod.load(baseline_path)
         except baseline_mod.BaselineError as exc:
             raise Failure(str(exc)) from None
-    result = run_check(drafts, against, ruleset, ledger_claims, recorded, follow_links=follow_links,
+    result = run_check(drafts, against, ruleset, ledger_claims, recorded, strict=strict, follow_links=follow_links,
                        max_bytes=max_bytes, stdin=_read_stdin(drafts))
     _report_problems(result.problems)
     if write_baseline:
@@ -150,7 +152,9 @@ def _check(drafts, against, rule_dirs, ledger_path, fmt, output, fail_on, exit_z
         else:
             from .report import table
 
-            table.render_findings(_console(out), result, fail_on)
+            console = _console(out)
+            table.render_findings(console, result, fail_on)
+            table.render_lints(console, result.lints)
     finally:
         if out:
             out.close()

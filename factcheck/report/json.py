@@ -130,6 +130,7 @@ def check_document(result, fail_on: str = "contradicted") -> dict[str, Any]:
     data["drafts"] = [s.path for s in result.drafts]
     data["findings"] = [finding_dict(f, by_path) for f in result.findings]
     data["unused_suppressions"] = [problem_dict(p) for p in result.stale_suppressions]
+    data["lints"] = [lint_dict(x) for x in result.lints]
     data["summary"] = {**result.counts(), "suppressed": len(result.suppressed), "baselined": len(result.baselined),
                        "failing": len(result.failing(fail_on)), "fail_on": fail_on}
     return data
