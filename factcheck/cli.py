@@ -46,7 +46,7 @@ RulesOpt = typer.Option(None, "--rules", help="A folder of extra rule files (rep
 FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table or json.")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
 FollowOpt = typer.Option(False, "--follow-links", help="Follow symbolic links inside folders.")
-MaxBytesOpt = typer.Option(64 * 1024 * 1024, "--max-bytes", help="Refuse input files larger than this.")
+MaxBytesOpt = typer.Option(64 * 1024 * 1024, "--max-bytes", min=1, help="Refuse input files larger than this.")
 DebugOpt = typer.Option(False, "--debug", help="Show tracebacks for errors.")
 
 
@@ -59,8 +59,39 @@ def _load_rules(rule_dirs: Optional[List[str]]):
         raise Failure(str(exc)) from None
 
 
-def _read_stdin(paths: List[str]) -> bytes | None:
-    return sys.stdin.buffer.read() if "-" in paths else None
+def _read_stdin(paths: List[str], max_bytes: int) -> bytes | None:
+    """Standard input for '-': one byte past --max-bytes is enough to refuse it, so no more is read."""
+    return sys.stdin.buffer.read(max_bytes + 1) if "-" in paths else None
+
+
+def _check_output(output: Optional[str], paths: List[str]) -> None:
+    """Refuse an --output that is one of the inputs: factcheck never writes to what it reads."""
+    import os
+
+    if output is None or not os.path.exists(output):
+        return
+    for path in paths:
+        try:
+            if path != "-" and os.path.isfile(path) and os.path.samefile(output, path):
+                raise Failure(f"{output}: --output is one of the inputs: refused")
+        except OSError:
+            continue
+
+
+def _stdout(fmt: str):
+    """Standard output that an encoding cannot break.
+
+    JSON is UTF-8 whatever the locale (RFC 8259), so the same run gives the
+    same bytes everywhere; a table on a terminal whose encoding lacks a
+    character shows a replacement instead of failing.
+    """
+    stream = sys.stdout
+    if hasattr(stream, "reconfigure"):
+        if fmt == "json":
+            stream.reconfigure(encoding="utf-8")
+        elif (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="replace")
+    return stream
 
 
 def _report_problems(problems) -> None:
@@ -76,7 +107,8 @@ def _console(output):
 
     width = None
     if not (output or sys.stdout).isatty():
-        width = int(os.environ.get("COLUMNS", "120") or 120)
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() and int(columns) > 0 else 120
     return Console(file=output or sys.stdout, width=width, markup=False, emoji=False, highlight=False,
                    soft_wrap=False)
 
@@ -114,9 +146,10 @@ def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes) -> int:
     from .scan import scan
 
     _check_format(fmt, ("table", "json"))
+    _check_output(output, paths)
     ruleset = _load_rules(rule_dirs)
     result = scan(paths, ruleset, group=False, follow_links=follow_links, max_bytes=max_bytes,
-                  stdin=_read_stdin(paths))
+                  stdin=_read_stdin(paths, max_bytes))
     _report_problems(result.problems)
     out = _open_output(output)
     try:
@@ -124,11 +157,11 @@ def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes) -> int:
             from .report import json as json_report
 
             json_report.write(json_report.document(result.sources, result.claims, problems=result.problems),
-                              out or sys.stdout)
+                              out or _stdout(fmt))
         else:
             from .report import table
 
-            table.render_claims(_console(out), result.sources, result.claims)
+            table.render_claims(_console(out or _stdout(fmt)), result.sources, result.claims)
     finally:
         if out:
             out.close()
@@ -170,7 +203,9 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
     known = {r.type for r in ruleset.rules}
     for t in types - known:
         raise Failure(f"unknown claim type {t!r} (rules loaded: {', '.join(sorted(known))})")
-    result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes, stdin=_read_stdin(paths))
+    _check_output(output, paths)
+    result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes,
+                      stdin=_read_stdin(paths, max_bytes))
     _report_problems(result.problems)
     groups = [g for g in result.groups if (not verdicts or g.verdict in verdicts) and (not types or g.type in types)]
     claims = [c for c in result.claims if not types or c.type in types]
@@ -179,12 +214,12 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
         if fmt == "json":
             from .report import json as json_report
 
-            json_report.write(json_report.document(result.sources, claims, groups, result.problems), out or sys.stdout)
+            json_report.write(json_report.document(result.sources, claims, groups, result.problems), out or _stdout(fmt))
         else:
             from .report import table
 
             unattributed = sum(1 for c in claims if c.subject == UNATTRIBUTED)
-            table.render_groups(_console(out), result.sources, groups, summary(groups), unattributed,
+            table.render_groups(_console(out or _stdout(fmt)), result.sources, groups, summary(groups), unattributed,
                                 len(result.failed_inputs))
     finally:
         if out:

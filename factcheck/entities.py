@@ -8,6 +8,7 @@ recent entity they fit.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -94,10 +95,13 @@ class Catalogue:
                 entity = self._alias_map.get(_norm_quote(m.group()))
                 if entity is not None:
                     found.append(Mention(m.start(), m.end(), entity))
-        taken = [(m.start, m.end) for m in found]
+        # Alias matches do not overlap and are in text order, so their ends are sorted too:
+        # the first alias ending after a descriptor starts is the only one that can overlap it.
+        taken_starts, taken_ends = [m.start for m in found], [m.end for m in found]
         descriptors = []
         for m in self._descriptor_pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            i = bisect.bisect_right(taken_ends, m.start())
+            if i < len(found) and taken_starts[i] < m.end():
                 continue
             descriptors.append((m.start(), m.end(), m.group("d").lower()))
         if not descriptors:

@@ -77,7 +77,7 @@ class Rule:
         if not text:
             return None
         for unit in self.units:
-            if unit.match.fullmatch(text):
+            if unit.match.fullmatch(text, timeout=PATTERN_TIMEOUT):
                 return unit
         return None
 
@@ -131,9 +131,19 @@ def _load(folders: tuple[str, ...]) -> RuleSet:
                 rule_files[path.stem] = path
     rules: dict[str, Rule] = {}
     for path in rule_files.values():
-        rule = compile_rule(read_yaml(path), path, pieces)
+        data = read_yaml(path)
+        try:
+            rule = compile_rule(data, path, pieces)
+        except RuleError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a field of the wrong shape
+            raise RuleError(f"{path}: invalid rule: {type(exc).__name__}: {exc}") from None
         rules[rule.type] = rule
-    catalogue = load_catalogue(entity_files, read_yaml)
+    try:
+        catalogue = load_catalogue(entity_files, read_yaml)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        names = ", ".join(str(p) for p in entity_files)
+        raise RuleError(f"{names}: invalid entity entry: {type(exc).__name__}: {exc}") from None
     ordered = sorted(rules.values(), key=lambda r: (-r.priority, r.type))
     return RuleSet(ordered, catalogue, list(folders))
 
