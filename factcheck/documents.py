@@ -213,6 +213,20 @@ def read_document(
     return document_from_text(display, text, warnings)
 
 
+def _read_upto(handle, limit: int, first: int) -> bytes:
+    """At most ``limit`` bytes.  ``read(n)`` allocates n bytes up front, so the
+    file's size is asked for first and a file that grows is read in chunks."""
+    chunks, total, size = [], 0, min(first, limit)
+    while total < limit:
+        chunk = handle.read(size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        size = min(1 << 20, limit - total)
+    return b"".join(chunks)
+
+
 def _read_regular_file(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file, at most ``max_bytes + 1`` of them.
 
@@ -232,7 +246,7 @@ def _read_regular_file(path: Path, max_bytes: int) -> bytes:
         if st.st_size > max_bytes:
             raise InputError(f"larger than --max-bytes ({max_bytes:,} bytes): refused")
         try:
-            return handle.read(max_bytes + 1)
+            return _read_upto(handle, max_bytes + 1, first=st.st_size + 1)
         except OSError as exc:
             raise InputError(_os_message(exc)) from None
 
