@@ -68,14 +68,21 @@ def _check_output(output: Optional[str], paths: List[str]) -> None:
     """Refuse an --output that is one of the inputs: factcheck never writes to what it reads."""
     import os
 
-    if output is None or not os.path.exists(output):
+    from .documents import TEXT_SUFFIXES
+
+    if output is None or not os.path.isfile(output):
         return
+    real = os.path.realpath(output)
     for path in paths:
-        try:
-            if path != "-" and os.path.isfile(path) and os.path.samefile(output, path):
-                raise Failure(f"{output}: --output is one of the inputs: refused")
-        except OSError:
+        if path == "-" or not os.path.exists(path):
             continue
+        if os.path.isdir(path):  # a text file inside an input folder is read as an input
+            inside = real.startswith(os.path.realpath(path).rstrip(os.sep) + os.sep)
+            if not (inside and real.lower().endswith(TEXT_SUFFIXES)):
+                continue
+        elif not os.path.samefile(output, path):
+            continue
+        raise Failure(f"{output}: --output is one of the inputs: refused")
 
 
 def _stdout(fmt: str):
