@@ -146,17 +146,17 @@ def extract(
     debug: bool = DebugOpt,
 ) -> None:
     """List the figure claims found in each source."""
-    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes))
+    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, debug))
 
 
-def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes) -> int:
+def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, debug=False) -> int:
     from .scan import scan
 
     _check_format(fmt, ("table", "json"))
     _check_output(output, paths)
     ruleset = _load_rules(rule_dirs)
     result = scan(paths, ruleset, group=False, follow_links=follow_links, max_bytes=max_bytes,
-                  stdin=_read_stdin(paths, max_bytes))
+                  stdin=_read_stdin(paths, max_bytes), strict=debug)
     _report_problems(result.problems)
     out = _open_output(output)
     try:
@@ -189,14 +189,15 @@ def scan(
     debug: bool = DebugOpt,
 ) -> None:
     """Group the claims of all sources and show which figures they agree on or dispute."""
-    _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes))
+    _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes,
+                              debug))
 
 
 def _split(option: Optional[str]) -> set[str]:
     return {part.strip() for part in (option or "").split(",") if part.strip()}
 
 
-def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes) -> int:
+def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes, debug=False) -> int:
     from .claims import VERDICTS
     from .compare import UNATTRIBUTED, summary
     from .scan import scan as run_scan
@@ -212,7 +213,7 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
         raise Failure(f"unknown claim type {t!r} (rules loaded: {', '.join(sorted(known))})")
     _check_output(output, paths)
     result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes,
-                      stdin=_read_stdin(paths, max_bytes))
+                      stdin=_read_stdin(paths, max_bytes), strict=debug)
     _report_problems(result.problems)
     groups = [g for g in result.groups if (not verdicts or g.verdict in verdicts) and (not types or g.type in types)]
     claims = [c for c in result.claims if not types or c.type in types]

@@ -48,10 +48,21 @@ def read_sources(
     return documents, problems
 
 
-def extract_documents(documents: Iterable[Document], rules: RuleSet, problems: list[Problem]) -> list[Claim]:
+def extract_documents(
+    documents: Iterable[Document], rules: RuleSet, problems: list[Problem], strict: bool = False
+) -> list[Claim]:
+    """Claims of every document.  A document whose extraction fails on a bug is
+    reported as a problem and the others are still read, unless ``strict``
+    (``--debug``), where the exception propagates with its traceback."""
     claims: list[Claim] = []
     for document in documents:
-        claims.extend(extract_claims(document, rules, problems))
+        try:
+            claims.extend(extract_claims(document, rules, problems))
+        except Exception as exc:  # noqa: BLE001 - one document never stops the run
+            if strict:
+                raise
+            problems.append(Problem(document.path, f"internal error while extracting: {type(exc).__name__}: {exc} "
+                                                   "(run with --debug for details)"))
     return claims
 
 
@@ -59,11 +70,12 @@ def scan(
     paths: Sequence[str],
     rules: RuleSet | None = None,
     group: bool = True,
+    strict: bool = False,
     **read_options,
 ) -> ScanResult:
     """Read, extract and (unless ``group`` is false) compare: the whole pipeline."""
     rules = rules or load_rules()
     documents, problems = read_sources(paths, **read_options)
-    claims = extract_documents(documents, rules, problems)
+    claims = extract_documents(documents, rules, problems, strict=strict)
     groups = group_claims(claims, rules) if group else []
     return ScanResult([d.source for d in documents], claims, groups, problems)

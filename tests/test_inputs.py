@@ -335,3 +335,24 @@ def _rules():
     from factcheck.rules import load_rules
 
     return load_rules()
+
+
+def test_a_document_that_breaks_extraction_does_not_stop_the_others(folder, monkeypatch):
+    """A bug met in one file (as fuzzing once found) is reported for that file; the rest is still read."""
+    import factcheck.scan as scan_module
+
+    (folder / "trigger.txt").write_text("SK hynix will spend $3 billion.\n")
+    real = scan_module.extract_claims
+
+    def flaky(document, rules, problems=None):
+        if document.path.endswith("trigger.txt"):
+            raise IndexError("no such group")
+        return real(document, rules, problems)
+
+    monkeypatch.setattr(scan_module, "extract_claims", flaky)
+    result = scan([str(folder)], _rules())
+    [problem] = result.failed_inputs
+    assert problem.path.endswith("trigger.txt") and "IndexError: no such group" in problem.message
+    assert [c.source for c in result.claims] == [str(folder) + "/good.txt"]
+    with pytest.raises(IndexError):
+        scan([str(folder)], _rules(), strict=True)
