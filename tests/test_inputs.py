@@ -356,3 +356,15 @@ def test_a_document_that_breaks_extraction_does_not_stop_the_others(folder, monk
     assert [c.source for c in result.claims] == [str(folder) + "/good.txt"]
     with pytest.raises(IndexError):
         scan([str(folder)], _rules(), strict=True)
+
+
+def test_link_to_an_enclosing_folder_reads_each_file_once(tmp_path):
+    articles = tmp_path / "articles"
+    (articles / "sub").mkdir(parents=True)
+    (articles / "good.txt").write_text(GOOD)
+    (tmp_path / "other.txt").write_text("SK hynix will spend $3 billion.\n")
+    (articles / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    run = run_cli("extract", "-f", "json", "--follow-links", str(articles), timeout=60)
+    assert run.code == 0, run.err
+    assert sorted(Path(s["path"]).name for s in run.json["sources"]) == ["good.txt", "other.txt"]
+    assert any("already read through a symbolic link" in m for m in run.messages), run.err
