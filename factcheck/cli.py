@@ -48,7 +48,7 @@ FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table o
 ScanFormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json or html (a self-contained page).")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
 FollowOpt = typer.Option(False, "--follow-links", help="Follow symbolic links inside folders.")
-MaxBytesOpt = typer.Option(64 * 1024 * 1024, "--max-bytes", help="Refuse input files larger than this.")
+MaxBytesOpt = typer.Option(64 * 1024 * 1024, "--max-bytes", min=1, help="Refuse input files larger than this.")
 DebugOpt = typer.Option(False, "--debug", help="Show tracebacks for errors.")
 PubDateOpt = typer.Option(None, "--pub-date", metavar="FILE=YYYY-MM-DD",
                           help="Publication date of an input (repeatable); overrides front matter and datelines.")
@@ -76,8 +76,46 @@ def _pub_dates(specs: Optional[List[str]]) -> dict[str, str]:
     return overrides
 
 
-def _read_stdin(paths: List[str]) -> bytes | None:
-    return sys.stdin.buffer.read() if "-" in paths else None
+def _read_stdin(paths: List[str], max_bytes: int) -> bytes | None:
+    """Standard input for '-': one byte past --max-bytes is enough to refuse it, so no more is read."""
+    return sys.stdin.buffer.read(max_bytes + 1) if "-" in paths else None
+
+
+def _check_output(output: Optional[str], paths: List[str]) -> None:
+    """Refuse an --output that is one of the inputs: factcheck never writes to what it reads."""
+    import os
+
+    from .documents import TEXT_SUFFIXES
+
+    if output is None or not os.path.isfile(output):
+        return
+    real = os.path.realpath(output)
+    for path in paths:
+        if path == "-" or not os.path.exists(path):
+            continue
+        if os.path.isdir(path):  # a text file inside an input folder is read as an input
+            inside = real.startswith(os.path.realpath(path).rstrip(os.sep) + os.sep)
+            if not (inside and real.lower().endswith(TEXT_SUFFIXES)):
+                continue
+        elif not os.path.samefile(output, path):
+            continue
+        raise Failure(f"{output}: --output is one of the inputs: refused")
+
+
+def _stdout(fmt: str):
+    """Standard output that an encoding cannot break.
+
+    JSON is UTF-8 whatever the locale (RFC 8259), so the same run gives the
+    same bytes everywhere; a table on a terminal whose encoding lacks a
+    character shows a replacement instead of failing.
+    """
+    stream = sys.stdout
+    if hasattr(stream, "reconfigure"):
+        if fmt == "json":
+            stream.reconfigure(encoding="utf-8")
+        elif (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="replace")
+    return stream
 
 
 def _report_problems(problems) -> None:
@@ -93,7 +131,8 @@ def _console(output):
 
     width = None
     if not (output or sys.stdout).isatty():
-        width = int(os.environ.get("COLUMNS", "120") or 120)
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() and int(columns) > 0 else 120
     return Console(file=output or sys.stdout, width=width, markup=False, emoji=False, highlight=False,
                    soft_wrap=False)
 
@@ -129,14 +168,14 @@ def extract(
     """List the figure claims found in each source."""
     if show_text:
         _run(debug, lambda: _show_text(paths, output, follow_links, max_bytes))
-    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, pub_date))
+    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, pub_date, debug))
 
 
 def _show_text(paths, output, follow_links, max_bytes) -> int:
     from .scan import read_sources, scanned_text
 
     documents, problems = read_sources(paths, follow_links=follow_links, max_bytes=max_bytes,
-                                       stdin=_read_stdin(paths))
+                                       stdin=_read_stdin(paths, max_bytes))
     _report_problems(problems)
     out = _open_output(output)
     stream = out or sys.stdout
@@ -151,14 +190,15 @@ def _show_text(paths, output, follow_links, max_bytes) -> int:
     return EXIT_ERROR if any(p.fatal for p in problems) else EXIT_OK
 
 
-def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=None) -> int:
+def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=None, debug=False) -> int:
     from .scan import scan
 
     _check_format(fmt, ("table", "json"))
+    _check_output(output, paths)
     pub_dates = _pub_dates(pub_date)
     ruleset = _load_rules(rule_dirs)
     result = scan(paths, ruleset, group=False, follow_links=follow_links, max_bytes=max_bytes,
-                  stdin=_read_stdin(paths), pub_dates=pub_dates)
+                  stdin=_read_stdin(paths, max_bytes), pub_dates=pub_dates, strict=debug)
     _report_problems(result.problems)
     out = _open_output(output)
     try:
@@ -166,11 +206,11 @@ def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=No
             from .report import json as json_report
 
             json_report.write(json_report.document(result.sources, result.claims, problems=result.problems),
-                              out or sys.stdout)
+                              out or _stdout(fmt))
         else:
             from .report import table
 
-            table.render_claims(_console(out), result.sources, result.claims)
+            table.render_claims(_console(out or _stdout(fmt)), result.sources, result.claims)
     finally:
         if out:
             out.close()
@@ -194,7 +234,7 @@ def scan(
 ) -> None:
     """Group the claims of all sources and show which figures they agree on or dispute."""
     _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes,
-                              exit_zero, pub_date))
+                              exit_zero, pub_date, debug))
 
 
 def _split(option: Optional[str]) -> set[str]:
@@ -202,7 +242,7 @@ def _split(option: Optional[str]) -> set[str]:
 
 
 def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes, exit_zero=False,
-          pub_date=None) -> int:
+          pub_date=None, debug=False) -> int:
     from .claims import VERDICTS
     from .compare import UNATTRIBUTED, summary
     from .scan import scan as run_scan
@@ -217,8 +257,9 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
     known = set(ruleset.types)
     for t in types - known:
         raise Failure(f"unknown claim type {t!r} (rules loaded: {', '.join(sorted(known))})")
-    result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes, stdin=_read_stdin(paths),
-                      pub_dates=pub_dates)
+    _check_output(output, paths)
+    result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes,
+                      stdin=_read_stdin(paths, max_bytes), pub_dates=pub_dates, strict=debug)
     _report_problems(result.problems)
     groups = [g for g in result.groups if (not verdicts or g.verdict in verdicts) and (not types or g.type in types)]
     claims = [c for c in result.claims if not types or c.type in types]
@@ -228,13 +269,13 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
             from .report import json as json_report
 
             json_report.write(json_report.document(result.sources, claims, groups, result.problems, result.lints),
-                              out or sys.stdout)
+                              out or _stdout(fmt))
         elif fmt == "html":
             from dataclasses import replace
 
             from .report import html
 
-            html.write_scan(replace(result, claims=claims, groups=groups), out or sys.stdout)
+            html.write_scan(replace(result, claims=claims, groups=groups), out or _stdout(fmt))
         else:
             from .compare_text import text_kind
             from .report import table
@@ -242,7 +283,7 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
             figures = [g for g in groups if not text_kind(g.claims[0])]
             statements = [g for g in groups if text_kind(g.claims[0])]
             unattributed = sum(1 for c in claims if c.subject == UNATTRIBUTED and not text_kind(c))
-            console = _console(out)
+            console = _console(out or _stdout(fmt))
             if figures or not statements:  # "--type quote" shows no empty figures table
                 table.render_groups(console, result.sources, figures, summary(figures), unattributed,
                                     len(result.failed_inputs))

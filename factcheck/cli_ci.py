@@ -122,7 +122,7 @@ def _check(drafts, against, rule_dirs, ledger_path, fmt, output, fail_on, exit_z
         except baseline_mod.BaselineError as exc:
             raise Failure(str(exc)) from None
     result = run_check(drafts, against, ruleset, ledger_claims, recorded, strict=strict, follow_links=follow_links,
-                       max_bytes=max_bytes, stdin=_read_stdin(drafts))
+                       max_bytes=max_bytes, stdin=_read_stdin(drafts, max_bytes))
     _report_problems(result.problems)
     if write_baseline:
         try:

@@ -104,20 +104,23 @@ def iter_input_files(
 ) -> tuple[list[tuple[str, Path]], list[Problem]]:
     """Expand command-line paths into (display path, file path) pairs, sorted per folder.
 
-    Folders are walked recursively; links are followed only with
+    Folders are walked recursively; links inside them are followed only with
     ``follow_links`` (a link loop or a link out of the folder is reported).
+    A link named on the command line is followed, as ``grep -r`` and
+    ``find -H`` do: the user asked for that file.
     """
     found: list[tuple[str, Path]] = []
     problems: list[Problem] = []
-    for given in paths:
-        if given == "-":
+    for raw in paths:
+        if raw == "-":
             found.append(("-", Path("-")))
             continue
-        path = Path(given)
+        path, given = Path(raw), display_path(raw)
         try:
-            st = path.stat() if follow_links or not path.is_symlink() else path.lstat()
+            st = path.stat()
         except FileNotFoundError:
-            problems.append(Problem(given, "no such file or folder"))
+            problems.append(Problem(given, "no such file or folder" if not path.is_symlink()
+                                    else "symbolic link to a missing file"))
             continue
         except OSError as exc:
             problems.append(Problem(given, _os_message(exc)))
@@ -129,8 +132,6 @@ def iter_input_files(
                 problems.append(Problem(given, f"no text files ({', '.join(suffixes)}) in this folder"))
         elif stat.S_ISREG(st.st_mode):
             found.append((given, path))
-        elif stat.S_ISLNK(st.st_mode):
-            problems.append(Problem(given, "symbolic link not followed (use --follow-links)", fatal=False))
         else:
             problems.append(Problem(given, "not a regular file (FIFO, device or socket): skipped"))
     return found, problems
@@ -155,14 +156,17 @@ def _walk(
         kept = []
         for d in dirnames:
             full = os.path.join(dirpath, d)
-            if os.path.islink(full):
-                if not follow_links:
-                    problems.append(Problem(_join(given, os.path.relpath(full, root)),
-                                            "symbolic link not followed (use --follow-links)", fatal=False))
-                    continue
+            link = os.path.islink(full)
+            if link and not follow_links:
+                problems.append(Problem(_join(given, os.path.relpath(full, root)),
+                                        "symbolic link not followed (use --follow-links)", fatal=False))
+                continue
+            if follow_links:  # each real folder is read once, however many links lead to it
                 real = os.path.realpath(full)
                 if real in seen_dirs:
-                    problems.append(Problem(_join(given, os.path.relpath(full, root)), "symbolic link loop: skipped"))
+                    why = "symbolic link loop" if link else "folder already read through a symbolic link"
+                    problems.append(Problem(_join(given, os.path.relpath(full, root)), f"{why}: skipped",
+                                            fatal=False))
                     continue
                 seen_dirs.add(real)
             kept.append(d)
@@ -187,9 +191,16 @@ def _walk(
 
 
 def _join(given: str, rel: str) -> str:
+    rel = display_path(rel)
     if rel == ".":
         return given
     return given.rstrip("/") + "/" + rel.replace(os.sep, "/") if given not in ("", ".") else rel
+
+
+def display_path(name: str) -> str:
+    """A file name as reports show it: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) become U+FFFD, so that every report can be written as valid UTF-8."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _os_message(exc: OSError) -> str:
@@ -204,12 +215,7 @@ def read_document(
 ) -> Document:
     """Read and decode one file; raise :class:`InputError` if it cannot be used."""
     if data is None:
-        path = path or Path(display)
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            raise InputError(_os_message(exc)) from None
+        data = _read_regular_file(path or Path(display), max_bytes)
     if len(data) > max_bytes:
         raise InputError(f"larger than --max-bytes ({max_bytes:,} bytes): refused")
     if is_html(display, data):
@@ -218,6 +224,8 @@ def read_document(
         page, warnings = html_input.decode_html(data, display)
         return html_input.document_from_html(display, page, warnings)
     text, warnings = decode(data, display)
+    if not text.strip():
+        warnings.append(Problem(display, "empty file: no text to check", fatal=False))
     return document_from_text(display, text, warnings)
 
 
@@ -231,26 +239,69 @@ def is_html(display: str, data: bytes | None = None) -> bool:
     return False
 
 
+def _read_upto(handle, limit: int, first: int) -> bytes:
+    """At most ``limit`` bytes.  ``read(n)`` allocates n bytes up front, so the
+    file's size is asked for first and a file that grows is read in chunks."""
+    chunks, total, size = [], 0, min(first, limit)
+    while total < limit:
+        chunk = handle.read(size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        size = min(1 << 20, limit - total)
+    return b"".join(chunks)
+
+
+def _read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes + 1`` of them.
+
+    The file is opened without blocking and checked on the open descriptor, so
+    a FIFO or device (even one swapped in after the folder was listed) is
+    refused instead of hanging the run, and an over-large file is refused from
+    its size before any of it is read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(_os_message(exc)) from None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("not a regular file (FIFO, device or socket): skipped")
+        if st.st_size > max_bytes:
+            raise InputError(f"larger than --max-bytes ({max_bytes:,} bytes): refused")
+        try:
+            return _read_upto(handle, max_bytes + 1, first=st.st_size + 1)
+        except OSError as exc:
+            raise InputError(_os_message(exc)) from None
+
+
 def decode(data: bytes, display: str) -> tuple[str, list[Problem]]:
     """Decode bytes as UTF-8 (or UTF-16/UTF-8 with a BOM); binary data is refused.
 
     Invalid UTF-8 is decoded with replacement characters and a warning that
     gives the byte offset of the first bad byte.
     """
+    bom = 0
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), []
-        except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-16 at byte {exc.start}") from None
-    if b"\x00" in data[:65536] or b"\x00" in data:
+        bom = len(codecs.BOM_UTF8)
+        data = data[bom:]
+    else:
+        for mark, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                            (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+            if data.startswith(mark):  # UTF-32 first: its little-endian BOM begins with UTF-16's
+                try:
+                    return data.decode(codec), []
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"invalid {codec.upper()} at byte {exc.start}") from None
+    if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes): skipped")
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        bad = Problem(display, f"invalid UTF-8 at byte {exc.start}: decoded with replacement characters",
+        line = len(line_starts(data[:exc.start].decode("utf-8", "replace")))  # CR and CRLF count as in positions
+        bad = Problem(display, f"invalid UTF-8 at byte {exc.start + bom}: decoded with replacement characters",
                       line=line, fatal=False)
         return data.decode("utf-8", errors="replace"), [bad]
 
@@ -401,7 +452,35 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     if start < n:
         _add_span(text, start, n, spans)
+    if any(e - s > MAX_SENTENCE_CHARS for s, e in spans):
+        spans = [piece for span in spans for piece in _bounded(text, *span)]
     return spans
+
+
+#: Longest span treated as one sentence.  Real sentences are far shorter; text
+#: without sentence punctuation (a scraped page on one line, a table dump) is
+#: cut into pieces of at most this length, so that the work per sentence —
+#: which compares each figure with each entity mention in it — stays bounded
+#: and a whole file is read in time linear in its length.
+MAX_SENTENCE_CHARS = 2000
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long span at the last clause break (else space) before the limit."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        window = text[limit - MAX_SENTENCE_CHARS // 2:limit]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        if cut != -1:
+            cut += limit - MAX_SENTENCE_CHARS // 2 + 1
+        else:
+            space = max(window.rfind(" "), window.rfind("\t"), window.rfind("\n"))
+            cut = space + limit - MAX_SENTENCE_CHARS // 2 if space != -1 else limit
+        _add_span(text, start, cut, pieces)
+        start = cut
+    _add_span(text, start, end, pieces)
+    return pieces
 
 
 def _ends_sentence(text: str, punct_start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ recent entity they fit.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -111,15 +112,23 @@ class Catalogue:
                 entity = self._alias_map.get(_norm_quote(m.group()))
                 if entity is not None:
                     found.append(Mention(m.start(), m.end(), entity))
-        taken = [(m.start, m.end) for m in found]
-        for start, end, name in discover_organisations(text, self.places):
-            if not any(s < end and start < e for s, e in taken):
-                found.append(Mention(start, end, Entity(name, "company"), "discovered"))
-                taken.append((start, end))
-        found.sort(key=lambda mm: mm.start)
+        # Alias matches do not overlap and are in text order, so their ends are sorted too:
+        # the first alias ending after a span starts is the only one that can overlap it.
+        starts, ends = [m.start for m in found], [m.end for m in found]
+
+        def free(start: int, end: int) -> bool:
+            i = bisect.bisect_right(ends, start)
+            return not (i < len(starts) and starts[i] < end)
+
+        discovered = [Mention(s, e, Entity(name, "company"), "discovered")
+                      for s, e, name in discover_organisations(text, self.places) if free(s, e)]
+        if discovered:
+            found = sorted(found + discovered, key=lambda mm: mm.start)
+        taken_starts, taken_ends = [m.start for m in found], [m.end for m in found]
         descriptors = []
         for m in self._descriptor_pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            i = bisect.bisect_right(taken_ends, m.start())
+            if i < len(found) and taken_starts[i] < m.end():
                 continue
             if m.end() > m.end("d"):  # a plural ("its largest industrial groups") names no single entity
                 continue

@@ -11,6 +11,7 @@ subject from the entities mentioned around it (``attribute_subject``).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -78,6 +79,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
     """All claims the rules find in one document, in text order."""
     text = document.scan_text
     mentions = rules.catalogue.mentions(text)
+    starts = [mm.start for mm in mentions]
     claims: list[Claim] = []
     sentences = document.sentences
     disabled: set[str] = set()
@@ -91,9 +93,9 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
         for rule in rules.rules:
             if rule.type in disabled or (rule.value == "number" and not numeric):
                 continue
-            if rule.trigger is not None and not rule.trigger.search(text, s, e):
-                continue
-            try:
+            try:  # every pattern a rule file supplies runs under the timeout: trigger, patterns, cues
+                if rule.trigger is not None and not rule.trigger.search(text, s, e, timeout=PATTERN_TIMEOUT):
+                    continue
                 for i, pattern in enumerate(rule.patterns):
                     for m in pattern.finditer(text, s, e, timeout=PATTERN_TIMEOUT):
                         span = m.span("figure") if "figure" in pattern.groupindex and m.group("figure") else m.span()
@@ -101,15 +103,17 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                         if end > start and _is_figure(text, m, rule):
                             found.append(_Match(rule, i, m, start, end))
             except TimeoutError:
-                disabled.add(rule.type)
-                if problems is not None:
-                    problems.append(Problem(document.path, f"rule {rule.type} ({rule.path}) timed out: skipped for this document",
-                                            fatal=False))
+                _timed_out(rule, document, disabled, problems)
         if not found:
             continue
-        sentence = _Sentence(document, index, s, e, mentions)
+        sentence = _Sentence(document, index, s, e, mentions, starts)
         for match in _resolve_overlaps(found):
-            claims.extend(_claims_from(match, sentence, rules))
+            if match.rule.type in disabled:
+                continue
+            try:
+                claims.extend(_claims_from(match, sentence, rules))
+            except TimeoutError:
+                _timed_out(match.rule, document, disabled, problems)
     for text_rule in rules.text_rules:  # quotes, roles: claims that are not figures
         for claim in text_rule.extract(document, rules, problems, mentions):
             file_line = document.source_line(claim.offset)  # the HTML line, for extracted text
@@ -118,6 +122,14 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
             claims.append(claim)
     claims.sort(key=lambda c: c.offset)  # stable: "Samsung and SK Hynix will each …" keeps its order
     return claims
+
+
+def _timed_out(rule: Rule, document: Document, disabled: set[str], problems: list[Problem] | None) -> None:
+    """A rule whose pattern ran past the timeout is skipped for the rest of the document, with a warning."""
+    disabled.add(rule.type)
+    if problems is not None:
+        problems.append(Problem(document.path, f"rule {rule.type} ({rule.path}) timed out: skipped for this document",
+                                fatal=False))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -144,13 +156,19 @@ def _resolve_overlaps(found: list[_Match]) -> list[_Match]:
 class _Sentence:
     """A sentence with its clauses and the entity mentions that fall in it."""
 
-    def __init__(self, document: Document, index: int, start: int, end: int, mentions: list[Mention]) -> None:
+    def __init__(self, document: Document, index: int, start: int, end: int, mentions: list[Mention],
+                 starts: list[int] | None = None) -> None:
         self.document = document
         self.text = document.scan_text
         self.index = index
         self.start, self.end = start, end
         self.all_mentions = mentions
-        self.mentions = [m for m in mentions if m.start >= start and m.end <= end]
+        # Mentions are in text order: bisect instead of scanning the whole document for each sentence.
+        self.mention_starts = starts if starts is not None else [m.start for m in mentions]
+        lo, hi = bisect.bisect_left(self.mention_starts, start), bisect.bisect_left(self.mention_starts, end)
+        self.mentions = [m for m in mentions[lo:hi] if m.end <= end]
+        self._candidates: list[Mention] | None = None
+        self._objects: dict[tuple[int, ...], set[Mention]] = {}
         bounds = [start] + [b.start() for b in _CLAUSE_BREAK.finditer(self.text, start, end)] + [end]
         self.clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
@@ -159,6 +177,23 @@ class _Sentence:
             if a <= pos < b:
                 return a, b
         return self.start, self.end
+
+    def candidates(self, ms: int, me: int) -> list[Mention]:
+        """Mentions that can be a subject of a figure matched at [ms, me): not in the match, not a channel or modifier.
+
+        The channel and modifier tests are made once per sentence, not once per figure.
+        """
+        if self._candidates is None:
+            self._candidates = [mm for mm in self.mentions if not _is_channel(self.text, self, mm)
+                                and not _is_modifier(self.text, mm, self.mentions)]
+        return [mm for mm in self._candidates if not (ms <= mm.start < me)]
+
+    def objects(self, usable: list[Mention]) -> set[Mention]:
+        """``_object_mentions`` of these mentions, remembered for the sentence's other figures."""
+        key = tuple(mm.start for mm in usable)
+        if key not in self._objects:
+            self._objects[key] = _object_mentions(self.text, self, usable)
+        return self._objects[key]
 
 
 def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Claim]:
@@ -169,7 +204,7 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
     if rule.value != "number":
         return _claims_with_values(match, sentence, rules, unit_name)
     reading = Reading(
-        number=_group(m, "number") or "",
+        number=_group(m, "number") or "",  # a vague amount ("several GPUs") has no number group
         scale=_group(m, "scale"),
         hedge=_group(m, "qualifier"),
         suffix=_group(m, "suffix"),
@@ -350,7 +385,7 @@ def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> s
             a, b = max(sentence.start, match.start - 60), min(sentence.end, match.end + 15)
         else:
             a, b = clause if cue.within == "clause" else (sentence.start, sentence.end)
-        for hit in cue.match.finditer(sentence.text, a, b):
+        for hit in cue.match.finditer(sentence.text, a, b, timeout=PATTERN_TIMEOUT):
             if hit.end() <= match.start or hit.start() >= match.end:
                 return " ".join(hit.group().lower().split()) if cue.value == "matched" else cue.value
     return None
@@ -408,8 +443,7 @@ def attribute_subject(
     text = sentence.text
     avoid = set(rule.avoid_roles)
     clause = sentence.clause_of(fs)
-    usable = [mm for mm in sentence.mentions if not (fs <= mm.start < fe) and not _is_channel(text, sentence, mm)
-              and not _is_modifier(text, mm, sentence.mentions)]
+    usable = sentence.candidates(fs, fe)
 
     def avoided(mm: Mention) -> bool:
         return bool(avoid.intersection(mm.entity.roles)) or mm.entity.kind in rule.avoid_kinds
@@ -418,7 +452,7 @@ def attribute_subject(
         inside = [mm for mm in sentence.mentions if ms <= mm.start and mm.end <= me]
         if inside:
             return [(inside[0].entity.name, "named in the figure")]
-    objects = _object_mentions(text, sentence, usable)
+    objects = sentence.objects(usable)
     in_clause = [mm for mm in usable if clause[0] <= mm.start and mm.end <= clause[1]]
     before_clause = [mm for mm in in_clause if mm.end <= fs]
     before_sentence = [mm for mm in usable if mm.end <= fs]
@@ -544,7 +578,7 @@ def _previous_subject(sentence: _Sentence, rule: Rule, reach: int = 3) -> Entity
         s, e = doc.sentences[index]
         if _is_heading(doc.scan_text, s, e):
             break
-        earlier = _Sentence(doc, index, s, e, sentence.all_mentions)
+        earlier = _Sentence(doc, index, s, e, sentence.all_mentions, sentence.mention_starts)
         usable = [mm for mm in earlier.mentions if not _is_channel(doc.scan_text, earlier, mm)
                   and not _is_modifier(doc.scan_text, mm, earlier.mentions)]
         objects = _object_mentions(doc.scan_text, earlier, usable)

@@ -90,7 +90,11 @@ def load_ledger(path: str | Path, rules: RuleSet) -> list[Claim]:
 
 def parse_ledger(text: str, path: str, rules: RuleSet) -> list[Claim]:
     try:
-        root = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        loader = _LineLoader(text)  # a SafeLoader subclass that records line numbers
+        try:
+            root = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise LedgerError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {exc.problem}") from None

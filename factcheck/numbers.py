@@ -342,6 +342,15 @@ class Reading:
 
 def figure_from(reading: Reading, tolerance: float = 0.10) -> Figure:
     """Turn a captured reading into a figure with its interval."""
+    figure = _figure_from(reading, tolerance)
+    iv = figure.interval
+    if not all(math.isfinite(x) for x in (figure.value, iv.low)) or math.isnan(iv.high):
+        # A digit string too long for a float ("999…9 trillion") would become inf or NaN.
+        raise NumberError(f"figure out of range: {reading.number[:40]!r}")
+    return figure
+
+
+def _figure_from(reading: Reading, tolerance: float) -> Figure:
     m = reading.multiplier
     if reading.vague:
         return vague_figure(reading.vague, reading.scale, m)

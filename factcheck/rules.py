@@ -112,7 +112,7 @@ class Rule:
         if not text:
             return None
         for unit in self.units:
-            if unit.match.fullmatch(text):
+            if unit.match.fullmatch(text, timeout=PATTERN_TIMEOUT):
                 return unit
         return None
 
@@ -223,14 +223,20 @@ def _load(folders: tuple[str, ...], validate_from: int = 0) -> RuleSet:
             continue
         try:
             rule = compile_rule(data, path, pieces, files)
+        except RuleError:
+            raise
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # A shape compile_rule does not expect: let the validator say where.
             at = next((i for i, f in enumerate(folders) if Path(f).resolve() == path.parent.resolve()), 0)
             _validate(folders[at:at + 1], folders[:at])
-            raise RuleError(f"{path}: cannot use this rule ({type(exc).__name__}: {exc})") from None
+            raise RuleError(f"{path}: invalid rule: {type(exc).__name__}: {exc}") from None
         rule.extended_by = extenders
         rules[rule.type] = rule
-    catalogue = load_catalogue(entity_files, read_yaml)
+    try:
+        catalogue = load_catalogue(entity_files, read_yaml)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        names = ", ".join(str(p) for p in entity_files)
+        raise RuleError(f"{names}: invalid entity entry: {type(exc).__name__}: {exc}") from None
     ordered = sorted(rules.values(), key=lambda r: (-r.priority, r.type))
     return RuleSet(ordered, catalogue, list(folders), sorted(text_rules.values(), key=lambda r: r.type))
 

@@ -84,10 +84,21 @@ def scanned_text(document: Document) -> str:
     return "\n".join(line.rstrip() for line in lines) + ("\n" if lines else "")
 
 
-def extract_documents(documents: Iterable[Document], rules: RuleSet, problems: list[Problem]) -> list[Claim]:
+def extract_documents(
+    documents: Iterable[Document], rules: RuleSet, problems: list[Problem], strict: bool = False
+) -> list[Claim]:
+    """Claims of every document.  A document whose extraction fails on a bug is
+    reported as a problem and the others are still read, unless ``strict``
+    (``--debug``), where the exception propagates with its traceback."""
     claims: list[Claim] = []
     for document in documents:
-        claims.extend(extract_claims(document, rules, problems))
+        try:
+            claims.extend(extract_claims(document, rules, problems))
+        except Exception as exc:  # noqa: BLE001 - one document never stops the run
+            if strict:
+                raise
+            problems.append(Problem(document.path, f"internal error while extracting: {type(exc).__name__}: {exc} "
+                                                   "(run with --debug for details)"))
     return claims
 
 
@@ -96,6 +107,7 @@ def scan(
     rules: RuleSet | None = None,
     group: bool = True,
     pub_dates: Mapping[str, str] | None = None,
+    strict: bool = False,
     **read_options,
 ) -> ScanResult:
     """Read, extract and (unless ``group`` is false) compare: the whole pipeline.
@@ -106,7 +118,7 @@ def scan(
     documents, problems = read_sources(paths, **read_options)
     if pub_dates:
         problems.extend(apply_pub_dates(documents, pub_dates))
-    claims = extract_documents(documents, rules, problems)
+    claims = extract_documents(documents, rules, problems, strict=strict)
     groups = group_claims(claims, rules) if group else []
     lints = lint_documents(documents, rules, claims)
     return ScanResult([d.source for d in documents], claims, groups, problems, lints)

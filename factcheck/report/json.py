@@ -10,6 +10,8 @@ import json as _json
 import math
 from typing import Any, TextIO
 
+import regex
+
 from ..claims import Claim, Group, Problem, Source
 
 SCHEMA_VERSION = 1
@@ -97,8 +99,33 @@ def document(sources: list[Source], claims: list[Claim], groups: list[Group] | N
     return data
 
 
+#: Characters JSON may carry raw but that act on a terminal or hide text when the output is
+#: viewed (DEL, C1 controls, line/paragraph separators, bidi and zero-width marks, BOM) and lone
+#: surrogates (not encodable as UTF-8).  ``json`` already escapes C0 controls, quotes and backslashes.
+_UNSAFE = regex.compile(r"[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+                        r"\ud800-\udfff\U000e0000-\U000e007f]")
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """The report as JSON text: UTF-8 safe, with invisible and control characters written as \\u escapes.
+
+    Those characters only ever occur inside JSON strings, where a \\u escape
+    means the same character, so any JSON parser reads the same data.
+    """
+    text = _json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code > 0xFFFF:  # outside the BMP: a UTF-16 surrogate pair, as JSON requires
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
 def write(data: dict[str, Any], out: TextIO) -> None:
-    _json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write(dumps(data))
     out.write("\n")
 
 

@@ -19,13 +19,19 @@ from ..claims import Claim, Group, Source
 from ..numbers import format_value
 
 VERDICT_STYLE = {"disputed": "bold red", "compatible": "yellow", "agreed": "green", "single": "dim"}
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+#: Controls (C0, DEL, C1: ANSI escapes), format characters (bidi overrides, zero-width marks,
+#: tags), line/paragraph separators and lone surrogates: none may reach the terminal raw.
+_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]")
 
 
 def clean(text: str) -> str:
-    """Control characters (ANSI escapes, bidi overrides) shown as visible escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
-                        text.replace("\t", " ").replace("\r", " ").replace("\n", " "))
+    """Control and invisible characters (ANSI escapes, bidi overrides) shown as visible escapes."""
+    return _CONTROL.sub(_visible, text.replace("\t", " ").replace("\r", " ").replace("\n", " "))
+
+
+def _visible(m: regex.Match) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def interval_text(claim: Claim) -> str:
