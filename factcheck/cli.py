@@ -48,6 +48,10 @@ OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this 
 FollowOpt = typer.Option(False, "--follow-links", help="Follow symbolic links inside folders.")
 MaxBytesOpt = typer.Option(64 * 1024 * 1024, "--max-bytes", help="Refuse input files larger than this.")
 DebugOpt = typer.Option(False, "--debug", help="Show tracebacks for errors.")
+JobsOpt = typer.Option(None, "--jobs", "-j", help="Processes (or Dask workers) to extract with [default: the number of cores].")
+ExecutorOpt = typer.Option("local", "--executor", help="Where to extract: local (this machine) or dask (a Dask cluster).")
+SchedulerOpt = typer.Option(None, "--scheduler", help="Dask scheduler address for --executor dask [default: a local cluster].")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
 
 
 def _load_rules(rule_dirs: Optional[List[str]]):
@@ -61,6 +65,21 @@ def _load_rules(rule_dirs: Optional[List[str]]):
 
 def _read_stdin(paths: List[str]) -> bytes | None:
     return sys.stdin.buffer.read() if "-" in paths else None
+
+
+def _run_scan(paths, ruleset, parallel, group=True, **options):
+    """The library scan with --jobs/--executor/--scheduler and a progress bar on a terminal."""
+    from .executors import ExecutorError, default_jobs
+    from .progress import progress_bar
+    from .scan import scan
+
+    jobs, executor, scheduler, quiet = parallel
+    try:
+        with progress_bar(quiet) as progress:
+            return scan(paths, ruleset, group=group, jobs=jobs or default_jobs(), executor=executor,
+                        scheduler=scheduler, progress=progress, stdin=_read_stdin(paths), **options)
+    except ExecutorError as exc:
+        raise Failure(str(exc)) from None
 
 
 def _report_problems(problems) -> None:
@@ -104,19 +123,21 @@ def extract(
     output: Optional[str] = OutputOpt,
     follow_links: bool = FollowOpt,
     max_bytes: int = MaxBytesOpt,
+    jobs: Optional[int] = JobsOpt,
+    executor: str = ExecutorOpt,
+    scheduler: Optional[str] = SchedulerOpt,
+    quiet: bool = QuietOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """List the figure claims found in each source."""
-    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes))
+    parallel = (jobs, executor, scheduler, quiet)
+    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, parallel))
 
 
-def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes) -> int:
-    from .scan import scan
-
+def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, parallel) -> int:
     _check_format(fmt, ("table", "json"))
     ruleset = _load_rules(rule_dirs)
-    result = scan(paths, ruleset, group=False, follow_links=follow_links, max_bytes=max_bytes,
-                  stdin=_read_stdin(paths))
+    result = _run_scan(paths, ruleset, parallel, group=False, follow_links=follow_links, max_bytes=max_bytes)
     _report_problems(result.problems)
     out = _open_output(output)
     try:
@@ -146,20 +167,25 @@ def scan(
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a group has this verdict (disputed or compatible)."),
     follow_links: bool = FollowOpt,
     max_bytes: int = MaxBytesOpt,
+    jobs: Optional[int] = JobsOpt,
+    executor: str = ExecutorOpt,
+    scheduler: Optional[str] = SchedulerOpt,
+    quiet: bool = QuietOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """Group the claims of all sources and show which figures they agree on or dispute."""
-    _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes))
+    parallel = (jobs, executor, scheduler, quiet)
+    _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes,
+                              parallel))
 
 
 def _split(option: Optional[str]) -> set[str]:
     return {part.strip() for part in (option or "").split(",") if part.strip()}
 
 
-def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes) -> int:
+def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes, parallel) -> int:
     from .claims import VERDICTS
     from .compare import UNATTRIBUTED, summary
-    from .scan import scan as run_scan
 
     _check_format(fmt, ("table", "json"))
     verdicts, types = _split(only), _split(claim_type)
@@ -170,7 +196,7 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
     known = {r.type for r in ruleset.rules}
     for t in types - known:
         raise Failure(f"unknown claim type {t!r} (rules loaded: {', '.join(sorted(known))})")
-    result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes, stdin=_read_stdin(paths))
+    result = _run_scan(paths, ruleset, parallel, follow_links=follow_links, max_bytes=max_bytes)
     _report_problems(result.problems)
     groups = [g for g in result.groups if (not verdicts or g.verdict in verdicts) and (not types or g.type in types)]
     claims = [c for c in result.claims if not types or c.type in types]

@@ -150,7 +150,7 @@ def _claims_from(match: _Match, sentence: _Sentence, rules: RuleSet) -> list[Cla
     if unit_name is None:
         return []
     reading = Reading(
-        number=m.group("number") or "",
+        number=_group(m, "number") or "",
         scale=_group(m, "scale"),
         hedge=_group(m, "qualifier"),
         suffix=_group(m, "suffix"),

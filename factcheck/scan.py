@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 from .claims import Claim, Group, Problem, Source
 from .compare import group_claims
 from .documents import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, Document, iter_documents, iter_input_files
+from .executors import Progress, extract_files
 from .extract import extract_claims
 from .rules import RuleSet, load_rules
 
@@ -59,11 +60,32 @@ def scan(
     paths: Sequence[str],
     rules: RuleSet | None = None,
     group: bool = True,
-    **read_options,
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    follow_links: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: bytes | None = None,
+    suffixes: tuple[str, ...] = TEXT_SUFFIXES,
 ) -> ScanResult:
-    """Read, extract and (unless ``group`` is false) compare: the whole pipeline."""
+    """Read, extract and (unless ``group`` is false) compare: the whole pipeline.
+
+    ``jobs`` > 1 extracts in a process pool, ``executor="dask"`` on a Dask
+    cluster (``scheduler`` address, or a LocalCluster); the result is the same
+    as with one job.  ``progress(done, total)`` is called as files finish.
+    Documents are dropped once extracted, so memory holds claims, not texts.
+    """
     rules = rules or load_rules()
-    documents, problems = read_sources(paths, **read_options)
-    claims = extract_documents(documents, rules, problems)
+    files, problems = iter_input_files(paths, follow_links=follow_links, suffixes=suffixes)
+    results = extract_files(files, rules, jobs=jobs, executor=executor, scheduler=scheduler,
+                            max_bytes=max_bytes, stdin=stdin, progress=progress)
+    sources: list[Source] = []
+    claims: list[Claim] = []
+    for result in results:
+        if result.source is not None:
+            sources.append(result.source)
+        claims.extend(result.claims)
+        problems.extend(result.problems)
     groups = group_claims(claims, rules) if group else []
-    return ScanResult([d.source for d in documents], claims, groups, problems)
+    return ScanResult(sources, claims, groups, problems)
