@@ -54,6 +54,7 @@ _GROUP_NOUN_AFTER = regex.compile(
 _LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?$")
 _EACH_AFTER = regex.compile(r"\s*(?:will|would|are|have|each|both|plan|plans|to|is)?\s*(?:each|both)\b")
 _MODEL_PREFIX = regex.compile(r"(?<![\p{L}])(?P<w>\p{Lu}{2,}|\p{Lu}+\d+\p{Lu}*)\s+$")
+_OWNER_BREAK = regex.compile(r"[,;:.!?\"“”]|(?i:\b(?:with|of|for|to|in|on|by|at|from|across|and)\b)")
 _YEAR_CONTEXT = regex.compile(r"(?i:\b(?:in|since|by|from|until|through|year|fiscal|FY|of|before|after|during|early|late|mid)\s+)$")
 
 
@@ -351,7 +352,7 @@ def _owns(text: str, mm: Mention, fs: int) -> bool:
     if not after:
         return False
     gap = text[after.end():fs]
-    return len(gap.split()) <= 3 and not regex.search(r"[,;:.!?\"“”]|(?i:\b(?:with|of|for|to|in|on|by|at|from|across|and)\b)", gap)
+    return len(gap.split()) <= 3 and not _OWNER_BREAK.search(gap)
 
 
 def _object_mentions(text: str, sentence: _Sentence, mentions: list[Mention]) -> set[Mention]:
