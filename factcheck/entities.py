@@ -71,13 +71,16 @@ class Catalogue:
                     alias_map.setdefault(variant, entity)
         self._alias_map = alias_map
         if alias_map:
-            parts = []
+            # one alternation per kind of first letter, the word-start test in front of it, so the regex
+            # engine gives up inside a word at once; aliases that could match at one place share a branch
+            by_head: dict[str, list[str]] = {r"(?<![\w-])": [], r"(?<![\p{Hangul}])": []}
             for alias in sorted(alias_map, key=len, reverse=True):
                 esc = "['’]".join(regex.escape(part) for part in alias.split("'"))
                 tail = r"(?![\w-])" if alias[-1].isascii() else ""
                 head = r"(?<![\w-])" if alias[0].isascii() else r"(?<![\p{Hangul}])"
-                parts.append(head + esc + tail)
-            self._alias_pattern = regex.compile("|".join(parts))
+                by_head[head].append(esc + tail)
+            self._alias_pattern = regex.compile(
+                "|".join(f"{head}(?:{'|'.join(parts)})" for head, parts in by_head.items() if parts))
         words = set(GENERIC_DESCRIPTORS)
         for entity in self.entities:
             words.update(d.lower() for d in entity.descriptors)

@@ -11,6 +11,7 @@ subject from the entities mentioned around it (``attribute_subject``).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -74,6 +75,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
     claims: list[Claim] = []
     sentences = document.sentences
     disabled: set[str] = set()
+    shared: dict = {}
     for index, (s, e) in enumerate(sentences):
         if not _CANDIDATE.search(text, s, e):
             continue
@@ -95,7 +97,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                                             fatal=False))
         if not found:
             continue
-        sentence = _Sentence(document, index, s, e, mentions)
+        sentence = _Sentence(document, index, s, e, mentions, shared)
         for match in _resolve_overlaps(found):
             claims.extend(_claims_from(match, sentence, rules))
     claims.sort(key=lambda c: c.offset)  # stable: "Samsung and SK Hynix will each …" keeps its order
@@ -126,13 +128,17 @@ def _resolve_overlaps(found: list[_Match]) -> list[_Match]:
 class _Sentence:
     """A sentence with its clauses and the entity mentions that fall in it."""
 
-    def __init__(self, document: Document, index: int, start: int, end: int, mentions: list[Mention]) -> None:
+    def __init__(self, document: Document, index: int, start: int, end: int, mentions: list[Mention],
+                 shared: dict | None = None) -> None:
         self.document = document
         self.text = document.scan_text
         self.index = index
         self.start, self.end = start, end
-        self.all_mentions = mentions
-        self.mentions = [m for m in mentions if m.start >= start and m.end <= end]
+        self.all_mentions = mentions  # sorted by start
+        self.shared = shared if shared is not None else {}  # what one extraction works out once per document
+        first = bisect.bisect_left(mentions, start, key=_mention_start)
+        last = bisect.bisect_left(mentions, end, lo=first, key=_mention_start)
+        self.mentions = [m for m in mentions[first:last] if m.end <= end]
         bounds = [start] + [b.start() for b in _CLAUSE_BREAK.finditer(self.text, start, end)] + [end]
         self.clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
@@ -408,14 +414,21 @@ def _previous_subject(sentence: _Sentence, rule: Rule, reach: int = 3) -> Entity
         s, e = doc.sentences[index]
         if _is_heading(doc.scan_text, s, e):
             break
-        earlier = _Sentence(doc, index, s, e, sentence.all_mentions)
-        usable = [mm for mm in earlier.mentions if not _is_channel(doc.scan_text, earlier, mm)
-                  and not _is_modifier(doc.scan_text, mm, earlier.mentions)]
-        objects = _object_mentions(doc.scan_text, earlier, usable)
-        for mm in usable:
-            if mm not in objects and not avoid.intersection(mm.entity.roles):
+        key = ("subjects", index)
+        if key not in sentence.shared:  # the same earlier sentence serves every figure after it
+            earlier = _Sentence(doc, index, s, e, sentence.all_mentions, sentence.shared)
+            usable = [mm for mm in earlier.mentions if not _is_channel(doc.scan_text, earlier, mm)
+                      and not _is_modifier(doc.scan_text, mm, earlier.mentions)]
+            objects = _object_mentions(doc.scan_text, earlier, usable)
+            sentence.shared[key] = [mm for mm in usable if mm not in objects]
+        for mm in sentence.shared[key]:
+            if not avoid.intersection(mm.entity.roles):
                 return mm.entity
     return None
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
 
 
 def _is_heading(text: str, s: int, e: int) -> bool:
