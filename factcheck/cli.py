@@ -76,8 +76,9 @@ def _run_scan(paths, ruleset, parallel, group=True, **options):
     jobs, executor, scheduler, quiet = parallel
     try:
         with progress_bar(quiet) as progress:
-            return scan(paths, ruleset, group=group, jobs=jobs or default_jobs(), executor=executor,
-                        scheduler=scheduler, progress=progress, stdin=_read_stdin(paths), **options)
+            return scan(paths, ruleset, group=group, jobs=default_jobs() if jobs is None else jobs,
+                        executor=executor, scheduler=scheduler, progress=progress, stdin=_read_stdin(paths),
+                        **options)
     except ExecutorError as exc:
         raise Failure(str(exc)) from None
 
