@@ -48,10 +48,15 @@ FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table o
 ScanFormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json or html (a self-contained page).")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
 FollowOpt = typer.Option(False, "--follow-links", help="Follow symbolic links inside folders.")
-MaxBytesOpt = typer.Option(64 * 1024 * 1024, "--max-bytes", min=1, help="Refuse input files larger than this.")
+_MAX_BYTES = 64 * 1024 * 1024  # documents.DEFAULT_MAX_BYTES, without importing it at start-up
+MaxBytesOpt = typer.Option(_MAX_BYTES, "--max-bytes", min=1, help="Refuse input files larger than this.")
 DebugOpt = typer.Option(False, "--debug", help="Show tracebacks for errors.")
 PubDateOpt = typer.Option(None, "--pub-date", metavar="FILE=YYYY-MM-DD",
                           help="Publication date of an input (repeatable); overrides front matter and datelines.")
+JobsOpt = typer.Option(None, "--jobs", "-j", help="Processes (or Dask workers) to extract with [default: the number of cores].")
+ExecutorOpt = typer.Option("local", "--executor", help="Where to extract: local (this machine) or dask (a Dask cluster).")
+SchedulerOpt = typer.Option(None, "--scheduler", help="Dask scheduler address for --executor dask [default: a local cluster].")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
 
 
 def _load_rules(rule_dirs: Optional[List[str]]):
@@ -118,6 +123,22 @@ def _stdout(fmt: str):
     return stream
 
 
+def _run_scan(paths, ruleset, parallel, group=True, **options):
+    """The library scan with --jobs/--executor/--scheduler and a progress bar on a terminal."""
+    from .executors import ExecutorError, default_jobs
+    from .progress import progress_bar
+    from .scan import scan
+
+    jobs, executor, scheduler, quiet = parallel
+    try:
+        with progress_bar(quiet) as progress:
+            return scan(paths, ruleset, group=group, jobs=default_jobs() if jobs is None else jobs,
+                        executor=executor, scheduler=scheduler, progress=progress,
+                        stdin=_read_stdin(paths, options.get("max_bytes", _MAX_BYTES)), **options)
+    except ExecutorError as exc:
+        raise Failure(str(exc)) from None
+
+
 def _report_problems(problems) -> None:
     for problem in problems:
         prefix = "error" if problem.fatal else "warning"
@@ -163,12 +184,17 @@ def extract(
     pub_date: Optional[List[str]] = PubDateOpt,
     show_text: bool = typer.Option(False, "--show-text", help="Print the text that is scanned in each source "
                                    "(for a web page: the extracted article) instead of its claims."),
+    jobs: Optional[int] = JobsOpt,
+    executor: str = ExecutorOpt,
+    scheduler: Optional[str] = SchedulerOpt,
+    quiet: bool = QuietOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """List the figure claims found in each source."""
     if show_text:
         _run(debug, lambda: _show_text(paths, output, follow_links, max_bytes))
-    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, pub_date, debug))
+    parallel = (jobs, executor, scheduler, quiet)
+    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, pub_date, debug, parallel))
 
 
 def _show_text(paths, output, follow_links, max_bytes) -> int:
@@ -190,15 +216,16 @@ def _show_text(paths, output, follow_links, max_bytes) -> int:
     return EXIT_ERROR if any(p.fatal for p in problems) else EXIT_OK
 
 
-def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=None, debug=False) -> int:
+def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=None, debug=False,
+             parallel=(None, "local", None, False)) -> int:
     from .scan import scan
 
     _check_format(fmt, ("table", "json"))
     _check_output(output, paths)
     pub_dates = _pub_dates(pub_date)
     ruleset = _load_rules(rule_dirs)
-    result = scan(paths, ruleset, group=False, follow_links=follow_links, max_bytes=max_bytes,
-                  stdin=_read_stdin(paths, max_bytes), pub_dates=pub_dates, strict=debug)
+    result = _run_scan(paths, ruleset, parallel, group=False, follow_links=follow_links, max_bytes=max_bytes,
+                       pub_dates=pub_dates, strict=debug)
     _report_problems(result.problems)
     out = _open_output(output)
     try:
@@ -230,11 +257,16 @@ def scan(
     follow_links: bool = FollowOpt,
     max_bytes: int = MaxBytesOpt,
     pub_date: Optional[List[str]] = PubDateOpt,
+    jobs: Optional[int] = JobsOpt,
+    executor: str = ExecutorOpt,
+    scheduler: Optional[str] = SchedulerOpt,
+    quiet: bool = QuietOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """Group the claims of all sources and show which figures they agree on or dispute."""
+    parallel = (jobs, executor, scheduler, quiet)
     _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes,
-                              exit_zero, pub_date, debug))
+                              exit_zero, pub_date, debug, parallel))
 
 
 def _split(option: Optional[str]) -> set[str]:
@@ -242,10 +274,9 @@ def _split(option: Optional[str]) -> set[str]:
 
 
 def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes, exit_zero=False,
-          pub_date=None, debug=False) -> int:
+          pub_date=None, debug=False, parallel=(None, "local", None, False)) -> int:
     from .claims import VERDICTS
     from .compare import UNATTRIBUTED, summary
-    from .scan import scan as run_scan
 
     _check_format(fmt, ("table", "json", "html"))
     verdicts, types = _split(only), _split(claim_type)
@@ -258,8 +289,8 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
     for t in types - known:
         raise Failure(f"unknown claim type {t!r} (rules loaded: {', '.join(sorted(known))})")
     _check_output(output, paths)
-    result = run_scan(paths, ruleset, follow_links=follow_links, max_bytes=max_bytes,
-                      stdin=_read_stdin(paths, max_bytes), pub_dates=pub_dates, strict=debug)
+    result = _run_scan(paths, ruleset, parallel, follow_links=follow_links, max_bytes=max_bytes,
+                       pub_dates=pub_dates, strict=debug)
     _report_problems(result.problems)
     groups = [g for g in result.groups if (not verdicts or g.verdict in verdicts) and (not types or g.type in types)]
     claims = [c for c in result.claims if not types or c.type in types]

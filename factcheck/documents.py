@@ -505,10 +505,11 @@ def _next_char(text: str, pos: int) -> str:
 
 def _next_word_is_title(text: str, pos: int) -> bool:
     """After "U.S." a capitalised noun ("U.S. President") continues the sentence."""
-    m = regex.compile(r"\s*(\p{Lu}\p{Ll}+)").match(text, pos)
+    m = _TITLE_WORD.match(text, pos)
     return bool(m) and m.group(1) in _CONTINUES_AFTER_INITIALS
 
 
+_TITLE_WORD = regex.compile(r"\s*(\p{Lu}\p{Ll}+)")
 _CONTINUES_AFTER_INITIALS = frozenset(
     "President Government Department Army Navy Senate House Treasury Commerce Congress Federal Dollar "
     "Export Trade Chips Commission Justice Secretary Administration".split()

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import unicodedata
+
 import regex
 
 #: Generic nouns that refer back to the most recent entity of a kind.
@@ -80,15 +82,19 @@ class Catalogue:
                     alias_map.setdefault(variant, entity)
         self._alias_map = alias_map
         if alias_map:
-            parts = []
+            # one alternation per kind of first letter, the word-start test in front of it, so the regex
+            # engine gives up inside a word at once; aliases that could match at one place share a branch
+            by_head: dict[str, list[str]] = {r"(?<![\w-])": [], r"(?<![\p{Hangul}])": []}
             for alias in sorted(alias_map, key=len, reverse=True):
                 esc = "['’]".join(regex.escape(part) for part in alias.split("'"))
                 # a Korean particle may follow any alias ("SK는", "NVIDIA가", "삼성전자와의"), a longer
                 # Korean word may not ("메타버스" is not Meta, "한국형" not South Korea)
                 tail = r"(?![^\W\p{Hangul}]|-)" if alias[-1].isascii() else ""
                 head = r"(?<![\w-])" if alias[0].isascii() else r"(?<![\p{Hangul}])"
-                parts.append(head + esc + tail)
-            self._alias_pattern = regex.compile("(?:" + "|".join(parts) + ")" + _PARTICLE_TAIL)
+                by_head[head].append(esc + tail)
+            self._alias_pattern = regex.compile(
+                "(?:" + "|".join(f"{head}(?:{'|'.join(parts)})" for head, parts in by_head.items() if parts) + ")"
+                + _PARTICLE_TAIL)
         words = set(GENERIC_DESCRIPTORS)
         for entity in self.entities:
             words.update(d.lower() for d in entity.descriptors)
@@ -246,6 +252,11 @@ _NOT_NAMES = frozenset(
 )
 
 
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{Ll}-]+")
+_POSSESSIVE_OR_HYPHEN = regex.compile(r"['’]s$|-")
+_POSSESSIVE_END = regex.compile(r"['’]s$")
+
+
 def discover_organisations(text: str, places: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Organisations an article names that the catalogue does not know: (start, end, name).
 
@@ -259,7 +270,7 @@ def discover_organisations(text: str, places: frozenset[str] = frozenset()) -> l
     for m in _PERSON.finditer(text):
         first, last = m.group("first") or m.group("first2"), m.group("last") or m.group("last2")
         people.update((first, last, f"{first} {last}"))
-    lowered = set(regex.findall(r"(?<![\p{L}])\p{Ll}[\p{Ll}-]+", text))
+    lowered = set(_LOWER_WORD.findall(text))
 
     def common(word: str) -> bool:  # "Physical AI", "Sovereign AI": ordinary words, capitalised
         return word.lower() in lowered or word in _NOT_NAMES
@@ -267,25 +278,77 @@ def discover_organisations(text: str, places: frozenset[str] = frozenset()) -> l
     names: set[str] = set()
     for m in _SUFFIXED_ORG.finditer(text):
         words = m.group().split()
-        while words and (words[0] in _NOT_NAMES or regex.search(r"['’]s$|-", words[0])):
+        while words and (words[0] in _NOT_NAMES or _POSSESSIVE_OR_HYPHEN.search(words[0])):
             words = words[1:]
-        if any(regex.search(r"['’]s$", w) for w in words):
+        if any(_POSSESSIVE_END.search(w) for w in words):
             continue
         name = " ".join(words)
         if (len(words) >= 2 and name not in places and not (set(words) & people)
                 and not any(common(w) for w in words[:-1])):
             names.add(name)
+    judged: dict[str, bool] = {}  # a name is judged once, however often it occurs
     for m in _ORG_CONTEXT.finditer(text):
         name = m.group("name") or m.group("name2")
-        if (not name or len(name) <= 2 or common(name) or name in places or name in people
-                or regex.search(rf"\p{{Lu}}\p{{L}}*[ \t]+{regex.escape(name)}(?![\p{{L}}])", text)
-                or not (regex.search(rf"[\p{{Ll}}\d,]\s+{regex.escape(name)}(?![\p{{L}}])", text)
-                        or _STRONG_ORG_AFTER.match(text, m.end()))):
-            continue  # part of a longer name, or only ever capitalised because it starts a sentence
-        names.add(name)
+        if name in judged:
+            continue
+        if not name or len(name) <= 2 or common(name) or name in places or name in people:
+            judged[name] = False
+            continue
+        at_list = list(_occurrences(text, name, letters_after=True))
+        before = [_word_before(text, at) for at in at_list]
+        # rejected: part of a longer name ("Meridian Cloud"), or only ever capitalised because it starts a
+        # sentence -- unless it does what only a company does ("Cerebras raised", "Nebius shares")
+        judged[name] = (not any(kind == "capitalised" for kind in before)
+                        and (any(kind == "lower" for kind in before)
+                             or any(_STRONG_ORG_AFTER.match(text, at + len(name)) for at in at_list)))
+    names.update(name for name, kept in judged.items() if kept)
     if not names:
         return []
-    pattern = regex.compile(
-        r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\p{L}\d])"
-    )
-    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    found = sorted(((at, -len(name), name) for name in names for at in _occurrences(text, name)))
+    spans: list[tuple[int, int, str]] = []
+    for at, negative_length, name in found:  # leftmost first, the longest name at a place wins
+        if not spans or at >= spans[-1][1]:
+            spans.append((at, at - negative_length, name))
+    return spans
+
+
+def _occurrences(text: str, name: str, letters_after: bool = False):
+    """Where ``name`` occurs as a whole word (not inside a longer word or number).
+
+    With ``letters_after`` only a following letter ends the check, as the
+    capitalisation tests need; otherwise a digit on either side rules it out too.
+    """
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        after = text[end] if end < len(text) else ""
+        if letters_after:
+            if not (after and after.isalpha()):
+                yield at
+        elif not (after and (after.isalpha() or after.isdecimal())):
+            prev = text[at - 1] if at else ""
+            if not (prev and (prev.isalpha() or prev.isdecimal())):
+                yield at
+        at = text.find(name, at + 1)
+
+
+def _word_before(text: str, at: int) -> str:
+    """What precedes a name across white space: "capitalised" (a word with a capital), "lower" (a lower-case
+    letter, a digit or a comma), or "" (nothing usable)."""
+    space = at
+    while space > 0 and text[space - 1].isspace():
+        space -= 1
+    if space == at or space == 0:
+        return ""
+    last = text[space - 1]
+    if last == "," or last.isdecimal():
+        return "lower"
+    if last in ".!?":  # the end of a sentence: the name starts the next one
+        return ""
+    start = space
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    run = text[start:space]
+    if any(unicodedata.category(ch) == "Lu" for ch in run):
+        return "capitalised"
+    return "lower" if unicodedata.category(last) == "Ll" else ""

@@ -63,6 +63,7 @@ _MODEL_PREFIX = regex.compile(r"(?<![\p{L}])(?P<w>\p{Lu}{2,}|\p{Lu}+\d+\p{Lu}*)\
 _CURRENCY_BEFORE = regex.compile(r"(?:[$€£¥₩]|\b(?:USD|EUR|GBP|KRW|JPY|US\$))\s?$")
 #: A number written with Korean units or followed by a counter or currency word is a count or a sum.
 _KOREAN_COUNT = regex.compile(r"[\d,.]*\d(?:\s?\d|\s?[십백천만억조])*\s?(?:[십백천만억조]|여|장|개|대|원|달러)")
+_OWNER_BREAK = regex.compile(r"[,;:.!?\"“”]|(?i:\b(?:with|of|for|to|in|on|by|at|from|across|and)\b)")
 _YEAR_CONTEXT = regex.compile(r"(?i:\b(?:in|since|by|from|until|through|year|fiscal|FY|of|before|after|during|early|late|mid)\s+)$")
 
 
@@ -85,6 +86,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
     disabled: set[str] = set()
     candidates = rules.candidate_pattern
     non_numeric = any(rule.value != "number" for rule in rules.rules)
+    shared: dict = {}
     for index, (s, e) in enumerate(sentences):
         numeric = candidates.search(text, s, e) is not None  # the prefilter only holds for number rules
         if not numeric and not non_numeric:
@@ -106,7 +108,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                 _timed_out(rule, document, disabled, problems)
         if not found:
             continue
-        sentence = _Sentence(document, index, s, e, mentions, starts)
+        sentence = _Sentence(document, index, s, e, mentions, shared)
         for match in _resolve_overlaps(found):
             if match.rule.type in disabled:
                 continue
@@ -157,16 +159,16 @@ class _Sentence:
     """A sentence with its clauses and the entity mentions that fall in it."""
 
     def __init__(self, document: Document, index: int, start: int, end: int, mentions: list[Mention],
-                 starts: list[int] | None = None) -> None:
+                 shared: dict | None = None) -> None:
         self.document = document
         self.text = document.scan_text
         self.index = index
         self.start, self.end = start, end
-        self.all_mentions = mentions
-        # Mentions are in text order: bisect instead of scanning the whole document for each sentence.
-        self.mention_starts = starts if starts is not None else [m.start for m in mentions]
-        lo, hi = bisect.bisect_left(self.mention_starts, start), bisect.bisect_left(self.mention_starts, end)
-        self.mentions = [m for m in mentions[lo:hi] if m.end <= end]
+        self.all_mentions = mentions  # sorted by start
+        self.shared = shared if shared is not None else {}  # what one extraction works out once per document
+        first = bisect.bisect_left(mentions, start, key=_mention_start)
+        last = bisect.bisect_left(mentions, end, lo=first, key=_mention_start)
+        self.mentions = [m for m in mentions[first:last] if m.end <= end]
         self._candidates: list[Mention] | None = None
         self._objects: dict[tuple[int, ...], set[Mention]] = {}
         bounds = [start] + [b.start() for b in _CLAUSE_BREAK.finditer(self.text, start, end)] + [end]
@@ -521,7 +523,7 @@ def _owns(text: str, mm: Mention, fs: int) -> bool:
     if not after:
         return False
     gap = text[after.end():fs]
-    return len(gap.split()) <= 3 and not regex.search(r"[,;:.!?\"“”]|(?i:\b(?:with|of|for|to|in|on|by|at|from|across|and)\b)", gap)
+    return len(gap.split()) <= 3 and not _OWNER_BREAK.search(gap)
 
 
 def _object_mentions(text: str, sentence: _Sentence, mentions: list[Mention]) -> set[Mention]:
@@ -578,14 +580,21 @@ def _previous_subject(sentence: _Sentence, rule: Rule, reach: int = 3) -> Entity
         s, e = doc.sentences[index]
         if _is_heading(doc.scan_text, s, e):
             break
-        earlier = _Sentence(doc, index, s, e, sentence.all_mentions, sentence.mention_starts)
-        usable = [mm for mm in earlier.mentions if not _is_channel(doc.scan_text, earlier, mm)
-                  and not _is_modifier(doc.scan_text, mm, earlier.mentions)]
-        objects = _object_mentions(doc.scan_text, earlier, usable)
-        for mm in usable:
-            if mm not in objects and not avoid.intersection(mm.entity.roles) and mm.entity.kind not in rule.avoid_kinds:
+        key = ("subjects", index)
+        if key not in sentence.shared:  # the same earlier sentence serves every figure after it
+            earlier = _Sentence(doc, index, s, e, sentence.all_mentions, sentence.shared)
+            usable = [mm for mm in earlier.mentions if not _is_channel(doc.scan_text, earlier, mm)
+                      and not _is_modifier(doc.scan_text, mm, earlier.mentions)]
+            objects = _object_mentions(doc.scan_text, earlier, usable)
+            sentence.shared[key] = [mm for mm in usable if mm not in objects]
+        for mm in sentence.shared[key]:
+            if not avoid.intersection(mm.entity.roles) and mm.entity.kind not in rule.avoid_kinds:
                 return mm.entity
     return None
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
 
 
 def _is_heading(text: str, s: int, e: int) -> bool:

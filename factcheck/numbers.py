@@ -167,6 +167,12 @@ PIECES: dict[str, str] = {
 # --------------------------------------------------------------------------- parsing
 
 
+#: Patterns used while parsing, compiled once (a call to ``regex.sub(str, …)`` pays a cache look-up each time).
+_SEPARATORS = regex.compile(r"[,\s\u202f\u00a0]")
+_WORD_BREAK = regex.compile(r"[\s-]+")
+_KOREAN_PART = regex.compile(r"(\d[\d,]*(?:\.\d+)?)|([십백천만억조])")
+
+
 class NumberError(ValueError):
     """Text that looked like a number but is not one."""
 
@@ -183,7 +189,7 @@ def parse_number(text: str) -> float:
     if t[0].isdigit():
         if any(ch in KOREAN_UNITS for ch in t):
             return parse_korean_number(t)
-        digits = regex.sub(r"[,\s\u202f\u00a0]", "", t)
+        digits = _SEPARATORS.sub("", t)
         try:
             return float(Decimal(digits))
         except InvalidOperation:
@@ -192,7 +198,7 @@ def parse_number(text: str) -> float:
 
 
 def parse_number_words(text: str) -> float:
-    tokens = [w for w in regex.split(r"[\s-]+", text.lower()) if w and w not in ("and", "of")]
+    tokens = [w for w in _WORD_BREAK.split(text.lower()) if w and w not in ("and", "of")]
     total = 0.0
     current = 0.0
     fraction = 0.0
@@ -238,7 +244,7 @@ def parse_korean_number(text: str) -> float:
     total = 0.0
     section = 0.0  # value below 만, before a big unit applies
     number = None
-    for m in regex.finditer(r"(\d[\d,]*(?:\.\d+)?)|([십백천만억조])", text):
+    for m in _KOREAN_PART.finditer(text):
         if m.group(1):
             number = float(m.group(1).replace(",", ""))
             continue
@@ -284,7 +290,7 @@ def scale_factor(text: str | None) -> float:
 
 def precision_step(number_text: str, value: float) -> float:
     """The unit of the last significant digit as written ("50,000" → 10,000; "2.50" → 0.01)."""
-    t = regex.sub(r"[,\s\u202f\u00a0]", "", number_text.strip())
+    t = _SEPARATORS.sub("", number_text.strip())
     if t and t[0].isdigit() and not any(ch in KOREAN_UNITS for ch in t):
         if "." in t:
             return 10.0 ** -len(t.split(".", 1)[1])

@@ -14,6 +14,7 @@ from typing import Iterable, Mapping, Sequence
 from .claims import Claim, Group, Problem, Source
 from .compare import group_claims
 from .documents import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, Document, iter_documents, iter_input_files
+from .executors import Progress, extract_files
 from .extract import extract_claims
 from .lints import Lint, lint_documents
 from .rules import RuleSet, load_rules
@@ -61,7 +62,7 @@ def apply_pub_dates(documents: Iterable[Document], overrides: Mapping[str, str])
     documents = list(documents)
     problems = []
     for given, day in overrides.items():
-        matched = [d for d in documents if _same_input(d.path, given)]
+        matched = [d for d in documents if same_input(d.path, given)]
         if not matched:
             problems.append(Problem(given, "--pub-date: no input file has this name"))
         for document in matched:
@@ -69,7 +70,8 @@ def apply_pub_dates(documents: Iterable[Document], overrides: Mapping[str, str])
     return problems
 
 
-def _same_input(path: str, given: str) -> bool:
+def same_input(path: str, given: str) -> bool:
+    """Does ``given`` (from --pub-date) name this input: as reported, by file name, or as another path to it?"""
     if path == given or Path(path).name == given:
         return True
     try:
@@ -108,17 +110,40 @@ def scan(
     group: bool = True,
     pub_dates: Mapping[str, str] | None = None,
     strict: bool = False,
-    **read_options,
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    follow_links: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: bytes | None = None,
+    suffixes: tuple[str, ...] = TEXT_SUFFIXES,
 ) -> ScanResult:
     """Read, extract and (unless ``group`` is false) compare: the whole pipeline.
 
-    ``pub_dates`` maps inputs to ISO publication dates that override what the files say.
+    ``pub_dates`` maps inputs to ISO publication dates that override what the
+    files say.  ``jobs`` > 1 extracts in a process pool, ``executor="dask"`` on
+    a Dask cluster (``scheduler`` address, or a LocalCluster); the result is
+    the same as with one job.  ``progress(done, total)`` is called as files
+    finish.  Documents are dropped once extracted, so memory holds claims, not
+    texts.  ``strict`` lets an extraction bug raise instead of becoming a problem.
     """
     rules = rules or load_rules()
-    documents, problems = read_sources(paths, **read_options)
-    if pub_dates:
-        problems.extend(apply_pub_dates(documents, pub_dates))
-    claims = extract_documents(documents, rules, problems, strict=strict)
+    files, problems = iter_input_files(paths, follow_links=follow_links, suffixes=suffixes)
+    overrides = dict(pub_dates or {})
+    for given in overrides:
+        if not any(same_input(display, given) for display, _ in files):
+            problems.append(Problem(given, "--pub-date: no input file has this name"))
+    results = extract_files(files, rules, jobs=jobs, executor=executor, scheduler=scheduler,
+                            max_bytes=max_bytes, stdin=stdin, progress=progress, pub_dates=overrides, strict=strict)
+    sources: list[Source] = []
+    claims: list[Claim] = []
+    lints: list[Lint] = []
+    for result in results:
+        if result.source is not None:
+            sources.append(result.source)
+        claims.extend(result.claims)
+        problems.extend(result.problems)
+        lints.extend(result.lints)
     groups = group_claims(claims, rules) if group else []
-    lints = lint_documents(documents, rules, claims)
-    return ScanResult([d.source for d in documents], claims, groups, problems, lints)
+    return ScanResult(sources, claims, groups, problems, lints)
