@@ -156,18 +156,7 @@ def judge(key: tuple[str, str, str, str], claims: list[Claim], tol: float) -> Gr
     if len(sources) < 2:
         return group
     intervals = [widen(c.interval, c.value, tol) for c in claims]
-    seen_pairs: set[tuple[str, str]] = set()
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            a, b = claims[i], claims[j]
-            pair = tuple(sorted((a.source, b.source)))
-            if a.source == b.source or pair in seen_pairs or (a.time and b.time and a.time != b.time):
-                continue  # figures measured at different times ("early trading", "the close") cannot conflict
-            if other_deal(a, b):
-                continue
-            if not overlap(intervals[i], intervals[j]):
-                seen_pairs.add(pair)
-                group.conflicts.append((i, j))
+    group.conflicts = conflicting_pairs(claims, intervals)
     if group.conflicts:
         group.verdict = "disputed"
     elif all(same_value(c.value, claims[0].value, tol) for c in claims):
@@ -175,6 +164,44 @@ def judge(key: tuple[str, str, str, str], claims: list[Claim], tol: float) -> Gr
     else:
         group.verdict = "compatible"
     return group
+
+
+#: Beyond this many claims a group names only its most extreme conflicts (every pair would be quadratic).
+EVERY_PAIR_UP_TO = 60
+#: How many conflicting pairs a large group names at most.
+MOST_CONFLICTS = 20
+
+
+def conflicting_pairs(claims: list[Claim], intervals: list[Interval]) -> list[tuple[int, int]]:
+    """Pairs of claims (indices) from different sources whose intervals exclude each other, one per source pair.
+
+    A small group is checked pair by pair.  In a large one, the pairs that can
+    conflict most are tried first: the claims whose intervals end lowest
+    against those that start highest; at most :data:`MOST_CONFLICTS` are named.
+    """
+    n = len(claims)
+    if n <= EVERY_PAIR_UP_TO:
+        candidates = ((i, j) for i in range(n) for j in range(i + 1, n))
+        limit = n * n
+    else:
+        low_ends = sorted(range(n), key=lambda k: intervals[k].high)[:MOST_CONFLICTS]
+        high_starts = sorted(range(n), key=lambda k: -intervals[k].low)[:MOST_CONFLICTS]
+        candidates = (tuple(sorted((i, j))) for i in low_ends for j in high_starts if i != j)
+        limit = MOST_CONFLICTS
+    pairs: list[tuple[int, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for i, j in candidates:
+        a, b = claims[i], claims[j]
+        key = tuple(sorted((a.source, b.source)))
+        if a.source == b.source or key in seen or (a.time and b.time and a.time != b.time):
+            continue  # figures measured at different times ("early trading", "the close") cannot conflict
+        if other_deal(a, b) or overlap(intervals[i], intervals[j]):
+            continue
+        seen.add(key)
+        pairs.append((i, j))
+        if len(pairs) >= limit:
+            break
+    return sorted(pairs)
 
 
 def summary(groups: list[Group]) -> dict[str, int]:

@@ -86,3 +86,21 @@ def test_attribute_keeps_initial_apart_from_total(extract, rules):
                         b="Oracle will deploy 50,000 GPUs in total.")
     verdicts = {(g.attribute, g.verdict) for g in groups if g.subject == "Oracle"}
     assert verdicts == {("total", "agreed"), ("initial", "single")}
+
+
+def test_a_large_group_names_its_most_extreme_conflicts_quickly():
+    import time
+
+    from factcheck.claims import Claim
+    from factcheck.compare import MOST_CONFLICTS
+
+    def claim(i, value):
+        return Claim(f"s{i}.txt", "hardware_units", "Acme", "total", f"{value:,} GPUs", "exact", value,
+                     value - 5000, value + 5000, "accelerators", 1, 1, "q", True, False)
+
+    claims = [claim(i, 60000 if i % 3 == 0 else 50000) for i in range(5000)] + [claim(5000, 90000)]
+    start = time.perf_counter()
+    (group,) = group_claims(claims)
+    assert time.perf_counter() - start < 5  # every pair would be 12.5 million comparisons
+    assert group.verdict == "disputed" and 0 < len(group.conflicts) <= MOST_CONFLICTS
+    assert any(90000 in (group.claims[i].value, group.claims[j].value) for i, j in group.conflicts)
