@@ -128,6 +128,7 @@ class CheckResult:
     stale_suppressions: list[Problem] = field(default_factory=list)  # suppressions that silenced nothing
     ledger: list[Claim] = field(default_factory=list)
     lints: list = field(default_factory=list)  # editorial lints of the drafts (lints.Lint)
+    draft_texts: dict[str, str] = field(default_factory=dict)  # each draft's text, for reports that show it
 
     @property
     def failed_inputs(self) -> list[Problem]:
@@ -192,7 +193,7 @@ def check(
     if baseline is not None:
         baseline.mark(findings)
     return CheckResult([d.source for d in draft_docs], [d.source for d in source_docs], findings, problems, stale,
-                       list(ledger), lints)
+                       list(ledger), lints, {d.path: d.text for d in draft_docs})
 
 
 def _real(path: str) -> str:

@@ -78,7 +78,7 @@ def check(
                                       "option (config: sources)."),
     rules: Optional[List[str]] = RulesOpt,
     ledger: Optional[str] = typer.Option(None, "--ledger", help="A ledger of verified figures (YAML); it outranks sources."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="table, json, sarif, github or markdown."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="table, json, sarif, github, markdown or html."),
     output: Optional[str] = OutputOpt,
     fail_on: Optional[str] = typer.Option(
         None, "--fail-on", help="Exit 1 on a finding at or above: unsupported, disputed-sources, contradicted (default)."),
@@ -149,6 +149,10 @@ def _check(drafts, against, rule_dirs, ledger_path, fmt, output, fail_on, exit_z
             from .report import markdown
 
             markdown.write_check(result, stream, fail_on)
+        elif fmt == "html":
+            from .report import html
+
+            html.write_check(result, stream)
         else:
             from .report import table
 

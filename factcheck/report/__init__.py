@@ -8,4 +8,4 @@ from __future__ import annotations
 
 FORMATS = ("table", "json", "html")
 #: Formats of `factcheck check` (and, but for sarif, of `factcheck diff`).
-CHECK_FORMATS = ("table", "json", "sarif", "github", "markdown")
+CHECK_FORMATS = ("table", "json", "sarif", "github", "markdown", "html")

@@ -7,9 +7,9 @@ never add markup or script.  A Content-Security-Policy that forbids scripts
 and any request leaving the page guards against the rest.
 
 Like every report, this module only *formats*: it reshapes a ScanResult into
-plain view objects for the template and computes no verdict.  The scan view
-is complete; the check view (:func:`render_check`) arrives with the ``check``
-command and will reuse the base layout, the palette and the quote macro.
+plain view objects for the template and computes no verdict.  Two pages:
+the scan (a matrix of groups × sources) and the check (each draft with its
+checked figures highlighted, their evidence beside them).
 """
 
 from __future__ import annotations
@@ -211,12 +211,102 @@ def write_scan(result: ScanResult, out: TextIO) -> None:
     out.write(render_scan(result))
 
 
-def render_check(result: Any) -> str:
-    """The ``factcheck check --format html`` page: the draft with each checked figure highlighted by
-    status and its evidence beside it.
+#: How each check status looks: the palette of the verdict it resembles, and its own icon.
+STATUS_LOOK = {"contradicted": ("disputed", "✕"), "disputed-sources": ("compatible", "⚠"),
+               "unsupported": ("single", "?"), "supported": ("agreed", "✓")}
+STATUS_MEANINGS = {
+    "contradicted": "a source (or the ledger) excludes the draft's figure",
+    "disputed-sources": "the sources disagree among themselves",
+    "unsupported": "no source states this figure",
+    "supported": "every source that states it allows the draft's figure",
+}
 
-    Not built yet: it belongs to the ``check`` command and will format that command's
-    result object with a ``check.html.j2`` template extending ``base.html.j2`` (reusing
-    :data:`PALETTE`, :func:`quote_view` and the ``quote`` macro).
-    """
-    raise NotImplementedError("the HTML view of a check arrives with the `check` command")
+
+@dataclass
+class FindingView:
+    number: int
+    status: str
+    look: str  # the palette key
+    icon: str
+    subject: str
+    attribute: str
+    text: str
+    normalised: str
+    location: str
+    note: str
+    evidence: list[tuple[str, QuoteView, bool]]  # (source name, quote, excludes the draft figure)
+
+
+@dataclass
+class DraftView:
+    path: str
+    segments: list[tuple[str, FindingView | None]]  # the draft's text cut at each checked figure
+    findings: list[FindingView]
+
+
+def check_context(result: Any) -> dict[str, Any]:
+    """The check page's view: each draft's text with its checked figures, and their evidence."""
+    from ..check import STATUSES
+
+    by_path = {s.path: s for s in result.sources}
+    drafts = []
+    number = 0
+    for source in result.drafts:
+        text = result.draft_texts.get(source.path, "")
+        findings = sorted((f for f in result.findings if f.claim.source == source.path), key=lambda f: f.claim.offset)
+        views, segments, at = [], [], 0
+        for finding in findings:
+            number += 1
+            claim = finding.claim
+            look, icon = STATUS_LOOK[finding.status]
+            shown = finding.against if finding.status == "contradicted" else finding.evidence
+            evidence = [(clean(short_name(by_path.get(c.source), c.source, 40)), quote_view(c),
+                         any(c is a for a in finding.against)) for c in shown[:6]]
+            note = ""
+            if finding.suppressed is not None:
+                note = "checked by hand" + (f": {finding.suppressed}" if finding.suppressed else "")
+            elif finding.baselined:
+                note = "in the baseline"
+            elif finding.ledger:
+                note = "decided by the ledger"
+            view = FindingView(number, finding.status, look, icon, clean(claim.subject), clean(claim.attribute),
+                               clean(claim.text), clean(f"{interval_text(claim)} {claim.unit}"),
+                               clean(claim.location), clean(note), evidence)
+            views.append(view)
+            start, end = claim.offset, claim.offset + len(claim.text)
+            if start >= at and text[start:end] == claim.text:  # one highlight per figure, in text order
+                segments.append((text[at:start], None))
+                segments.append((text[start:end], view))
+                at = end
+        segments.append((text[at:], None))
+        drafts.append(DraftView(clean(source.path), [(_clean_lines(t), v) for t, v in segments], views))
+    counts = {status: sum(1 for f in result.findings if f.status == status) for status in STATUSES}
+    return {
+        "version": __version__,
+        "drafts": drafts,
+        "sources": [clean(s.path) for s in result.sources],
+        "statuses": [s for s in reversed(STATUSES)],
+        "counts": counts,
+        "look": STATUS_LOOK,
+        "status_meanings": STATUS_MEANINGS,
+        "verdicts": VERDICTS,
+        "palette": PALETTE,
+        "icons": ICONS,
+        "problems": [{"where": clean(f"{p.path}:{p.line}" if p.line else p.path), "message": clean(p.message),
+                      "severity": "error" if p.fatal else "warning"} for p in result.problems],
+    }
+
+
+def _clean_lines(text: str) -> str:
+    """Control characters made visible, line breaks kept (the draft is shown as written)."""
+    return "\n".join(clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def render_check(result: Any) -> str:
+    """The ``factcheck check --format html`` page: each draft with its checked figures highlighted by
+    status, and beside it the evidence that decided each one."""
+    return environment().get_template("check.html.j2").render(check_context(result))
+
+
+def write_check(result: Any, out: TextIO) -> None:
+    out.write(render_check(result))
