@@ -599,6 +599,7 @@ def _full_dates(text: str, languages: tuple[str, ...]) -> list[tuple[int, _dt.da
 _NO_BASE = _dt.datetime(2000, 1, 1)  # a leap year: "29 February" without a year still parses
 
 
+@functools.lru_cache(maxsize=4096)  # coverage repeats its dates; dateparser takes milliseconds a phrase
 def _parse_with_dateparser(text: str, languages: tuple[str, ...], with_period: bool = False,
                            base: _dt.date | None = None):
     """dateparser's reading of an explicit or relative phrase: a date (and its period: day, week, month, year)."""

@@ -98,7 +98,7 @@ class Catalogue:
         words = set(GENERIC_DESCRIPTORS)
         for entity in self.entities:
             words.update(d.lower() for d in entity.descriptors)
-        alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        alternation = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
         self._descriptor_pattern = regex.compile(
             rf"\b(?i:the|its|this|that)\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?P<d>(?i:{alternation}))(?:s\b)?(?![\w-])"
         )

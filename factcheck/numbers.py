@@ -103,7 +103,7 @@ VAGUE_COUNTS = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "mi
 
 def _alternation(words) -> str:
     """A regex alternation of literal words, longest first so "more than a" beats "more than"."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # --------------------------------------------------------------------------- regex pieces
