@@ -20,6 +20,7 @@ from .claims import INF, Claim, Problem
 from .documents import Document
 from .entities import Entity, Mention
 from .numbers import CURRENCY_SIGNS, CURRENCY_SUBUNITS, CURRENCY_WORDS, NumberError, Reading, currency_code, figure_from
+from .literals import FoldedText
 from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 
 UNATTRIBUTED = "unattributed"
@@ -87,6 +88,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
     candidates = rules.candidate_pattern
     non_numeric = any(rule.value != "number" for rule in rules.rules)
     shared: dict = {}
+    folded = FoldedText(text)
     for index, (s, e) in enumerate(sentences):
         numeric = candidates.search(text, s, e) is not None  # the prefilter only holds for number rules
         if not numeric and not non_numeric:
@@ -96,9 +98,12 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
             if rule.type in disabled or (rule.value == "number" and not numeric):
                 continue
             try:  # every pattern a rule file supplies runs under the timeout: trigger, patterns, cues
-                if rule.trigger is not None and not rule.trigger.search(text, s, e, timeout=PATTERN_TIMEOUT):
+                if rule.trigger is not None and not (folded.may_match(rule.trigger_needs, s, e)
+                                                     and rule.trigger.search(text, s, e, timeout=PATTERN_TIMEOUT)):
                     continue
-                for i, pattern in enumerate(rule.patterns):
+                for i, (pattern, needs) in enumerate(rule.patterns_with_needs()):
+                    if not folded.may_match(needs, s, e):  # cheap: words the pattern cannot match without
+                        continue
                     for m in pattern.finditer(text, s, e, timeout=PATTERN_TIMEOUT):
                         span = m.span("figure") if "figure" in pattern.groupindex and m.group("figure") else m.span()
                         start, end = _trim(text, *span)
@@ -108,7 +113,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                 _timed_out(rule, document, disabled, problems)
         if not found:
             continue
-        sentence = _Sentence(document, index, s, e, mentions, shared)
+        sentence = _Sentence(document, index, s, e, mentions, shared, folded)
         for match in _resolve_overlaps(found):
             if match.rule.type in disabled:
                 continue
@@ -159,9 +164,10 @@ class _Sentence:
     """A sentence with its clauses and the entity mentions that fall in it."""
 
     def __init__(self, document: Document, index: int, start: int, end: int, mentions: list[Mention],
-                 shared: dict | None = None) -> None:
+                 shared: dict | None = None, folded: FoldedText | None = None) -> None:
         self.document = document
         self.text = document.scan_text
+        self.folded = folded or FoldedText(self.text)  # for the cues' word prefilter
         self.index = index
         self.start, self.end = start, end
         self.all_mentions = mentions  # sorted by start
@@ -365,7 +371,7 @@ def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> s
     nearest: tuple[int, int, str] | None = None
     region = _match_region(match.m)
     for order, cue in enumerate(cues):
-        if cue.within != "match":
+        if cue.within != "match" or not sentence.folded.may_match(cue.needs, *region):
             continue
         for hit in cue.match.finditer(sentence.text, *region):
             if hit.end() <= match.start:
@@ -387,6 +393,8 @@ def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> s
             a, b = max(sentence.start, match.start - 60), min(sentence.end, match.end + 15)
         else:
             a, b = clause if cue.within == "clause" else (sentence.start, sentence.end)
+        if not sentence.folded.may_match(cue.needs, a, b):
+            continue
         for hit in cue.match.finditer(sentence.text, a, b, timeout=PATTERN_TIMEOUT):
             if hit.end() <= match.start or hit.start() >= match.end:
                 return " ".join(hit.group().lower().split()) if cue.value == "matched" else cue.value
@@ -582,7 +590,7 @@ def _previous_subject(sentence: _Sentence, rule: Rule, reach: int = 3) -> Entity
             break
         key = ("subjects", index)
         if key not in sentence.shared:  # the same earlier sentence serves every figure after it
-            earlier = _Sentence(doc, index, s, e, sentence.all_mentions, sentence.shared)
+            earlier = _Sentence(doc, index, s, e, sentence.all_mentions, sentence.shared, sentence.folded)
             usable = [mm for mm in earlier.mentions if not _is_channel(doc.scan_text, earlier, mm)
                       and not _is_modifier(doc.scan_text, mm, earlier.mentions)]
             objects = _object_mentions(doc.scan_text, earlier, usable)

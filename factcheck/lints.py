@@ -66,8 +66,12 @@ class LintRule:
         return []  # lints are findings, not claims
 
 
-def compile_rule(data: dict[str, Any], path: Path) -> LintRule:
-    from .rules import RuleError, _compile
+def compile_rule(data: dict[str, Any], path: Path, compiled: Any = None) -> LintRule:
+    from .rules import RuleError
+    from .rules import _compile as compile_one
+
+    def _compile(pattern: str, where: str):
+        return compile_one(pattern, where, compiled)
 
     where = str(path)
     phrases = [str(p) for p in data.get("attribution_phrases") or []]

@@ -81,8 +81,12 @@ _ORG_WORD = (r"(?:\p{Lu}[\p{L}\d&'’-]*(?:\.(?=\p{L})[\p{L}\d&'’-]*)*"
              r"(?:\.(?<=(?:\b\p{Lu}|Inc|Corp|Co|Ltd|Jr|Bros)\.))?|\d+\p{L}*)")
 
 
-def compile_rule(data: dict[str, Any], path: Path) -> RoleRule:
-    from .rules import RuleError, _compile
+def compile_rule(data: dict[str, Any], path: Path, compiled: Any = None) -> RoleRule:
+    from .rules import RuleError
+    from .rules import _compile as compile_one
+
+    def _compile(pattern: str, where: str):
+        return compile_one(pattern, where, compiled)
 
     where = str(path)
     titles = []

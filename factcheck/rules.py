@@ -19,6 +19,8 @@ import yaml
 from .dates import PIECES as DATE_PIECES
 from .currency import parse_rates
 from .entities import Catalogue, load_catalogue
+from .literals import Literals
+from .pattern_cache import CompiledPatterns
 from .numbers import PIECES
 
 #: Files in a rules folder that are not claim rules.
@@ -33,7 +35,8 @@ ENGINE_GROUPS = ("qualifier", "number", "number2", "scale", "scale2", "unit", "c
 VALUE_KINDS = ("number", "date")
 
 #: Rule kinds that are not figures: ``kind:`` in a rule file → the module that compiles and runs it.
-#: Such a module has ``compile_rule(data, path) -> rule`` and the rule
+#: Such a module has ``compile_rule(data, path, compiled) -> rule`` (``compiled``: the pattern cache to compile
+#: through, pattern_cache.py) and the rule
 #: ``extract(document, rules, problems, mentions)`` (``mentions``: the catalogue's, already found).
 TEXT_KINDS = {"quote": "factcheck.quotes", "role": "factcheck.roles", "lint": "factcheck.lints"}
 
@@ -80,6 +83,7 @@ class Cue:
     value: str
     match: regex.Pattern
     within: str = "clause"  # clause | sentence | match (the rule's whole match; the cue nearest the figure wins)
+    needs: Literals | None = None  # words without which it cannot match (literals.py); None: always try it
 
 
 @dataclass
@@ -111,6 +115,14 @@ class Rule:
     value: str = "number"  # one of VALUE_KINDS
     languages: tuple[str, ...] = ("en",)  # for value parsers that need them (dates)
     exchange_rates: list = field(default_factory=list)  # currency.ExchangeRate: compare won with dollars
+    # words without which each pattern (and the trigger) cannot match (literals.py): a sentence lacking them is
+    # skipped without running the pattern; None (or no list) means the pattern is always run
+    pattern_needs: list[Literals | None] = field(default_factory=list)
+    trigger_needs: Literals | None = None
+
+    def patterns_with_needs(self) -> list[tuple[regex.Pattern, Literals | None]]:
+        needs = self.pattern_needs if len(self.pattern_needs) == len(self.patterns) else [None] * len(self.patterns)
+        return list(zip(self.patterns, needs))
 
     def unit_of(self, text: str | None) -> Unit | None:
         if not text:
@@ -203,6 +215,7 @@ def _load(folders: tuple[str, ...]) -> RuleSet:
         if not Path(folder).is_dir():
             raise RuleError(f"{folder}: rules folder not found")
     pieces: dict[str, str] = {**PIECES, **DATE_PIECES}
+    compiled = CompiledPatterns.default()  # patterns compiled by an earlier run are read back, not compiled
     entity_files: list[Path] = []
     datas: dict[str, tuple[dict[str, Any], Path, list[str], list[str]]] = {}  # type → data, file, pattern files, extenders
     for folder in map(Path, folders):
@@ -232,11 +245,11 @@ def _load(folders: tuple[str, ...]) -> RuleSet:
     text_rules: dict[str, Any] = {}
     for claim_type, (data, path, files, extenders) in datas.items():
         if data.get("kind", "figure") != "figure":  # quotes, roles, lints: compiled by their own module
-            text_rule = compile_text_rule(data, path)
+            text_rule = compile_text_rule(data, path, compiled)
             text_rules[text_rule.type] = text_rule
             continue
         try:
-            rule = compile_rule(data, path, pieces, files)
+            rule = compile_rule(data, path, pieces, files, compiled)
         except RuleError:
             raise
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -251,16 +264,17 @@ def _load(folders: tuple[str, ...]) -> RuleSet:
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         names = ", ".join(str(p) for p in entity_files)
         raise RuleError(f"{names}: invalid entity entry: {type(exc).__name__}: {exc}") from None
+    compiled.save()
     ordered = sorted(rules.values(), key=lambda r: (-r.priority, r.type))
     return RuleSet(ordered, catalogue, list(folders), sorted(text_rules.values(), key=lambda r: r.type))
 
 
-def compile_text_rule(data: dict[str, Any], path: Path) -> Any:
+def compile_text_rule(data: dict[str, Any], path: Path, compiled: CompiledPatterns | None = None) -> Any:
     """A rule file with ``kind: quote`` (or another text kind): compiled by the module of its kind."""
     kind = str(data.get("kind"))
     if kind not in TEXT_KINDS:
         raise RuleError(f"{path}: unknown rule kind {kind!r} (known: figure, {', '.join(sorted(TEXT_KINDS))})")
-    return importlib.import_module(TEXT_KINDS[kind]).compile_rule(data, path)
+    return importlib.import_module(TEXT_KINDS[kind]).compile_rule(data, path, compiled)
 
 
 def extend_rule(base: dict[str, Any], extension: dict[str, Any]) -> dict[str, Any]:
@@ -328,14 +342,17 @@ def expand_pieces(pattern: str, pieces: dict[str, str], where: str = "", _depth:
 
 
 def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
-                 pattern_files: list[str] | None = None) -> Rule:
+                 pattern_files: list[str] | None = None, compiled: CompiledPatterns | None = None) -> Rule:
     where = str(path)
+    compiled = compiled or CompiledPatterns(None)
+    compile_one = functools.partial(_compile, compiled=compiled)
+
     pattern_files = pattern_files or [where] * len(data.get("patterns") or [])
     claim_type = data.get("type") or path.stem
     units = []
     for u in data.get("units") or []:
         alternatives = "|".join(f"(?:{m})" for m in u.get("match") or [])
-        units.append(Unit(str(u["name"]), _compile(alternatives, where), float(u.get("multiplier", 1))))
+        units.append(Unit(str(u["name"]), compile_one(alternatives, where), float(u.get("multiplier", 1))))
     local = dict(pieces)
     local.update({str(k): str(v) for k, v in (data.get("pieces") or {}).items()})  # pieces of this rule only
     if units:
@@ -344,21 +361,21 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
     for i, raw in enumerate(data.get("patterns") or []):
         origin = pattern_files[i] if i < len(pattern_files) else where
         expanded = expand_pieces(str(raw), local, f"{origin}: patterns[{i}]")
-        patterns.append(_compile(_guarded(expanded), f"{origin}: patterns[{i}]"))
+        patterns.append(compile_one(_guarded(expanded), f"{origin}: patterns[{i}]"))
         sources.append(str(raw))
     if not patterns:
         raise RuleError(f"{where}: a rule needs at least one pattern")
     attributes = data.get("attributes") or {}
-    cues = [Cue(str(c["attribute"]), _compile("|".join(f"(?:{m})" for m in c["match"]), where),
-                c.get("within", "clause")) for c in attributes.get("cues") or []]
-    time_cues = [Cue(str(c["time"]), _compile("|".join(f"(?:{m})" for m in c["match"]), where),
-                     c.get("within", "clause")) for c in data.get("times") or []]
+    cues = [_cue(str(c["attribute"]), compile_one("|".join(f"(?:{m})" for m in c["match"]), where),
+                 c.get("within", "clause"), compiled) for c in attributes.get("cues") or []]
+    time_cues = [_cue(str(c["time"]), compile_one("|".join(f"(?:{m})" for m in c["match"]), where),
+                      c.get("within", "clause"), compiled) for c in data.get("times") or []]
     subject = data.get("subject") or {}
     trigger = None
     if data.get("trigger"):
-        trigger = _compile(expand_pieces(str(data["trigger"]), local, f"{where}: trigger"), where)
+        trigger = compile_one(expand_pieces(str(data["trigger"]), local, f"{where}: trigger"), where)
     elif units:
-        trigger = _compile("|".join(f"(?:{m})" for u in data["units"] for m in u["match"]), where)
+        trigger = compile_one("|".join(f"(?:{m})" for u in data["units"] for m in u["match"]), where)
     value = str(data.get("value", "number"))
     if value not in VALUE_KINDS:
         raise RuleError(f"{where}: unknown value {value!r} (choose from: {', '.join(VALUE_KINDS)})")
@@ -387,7 +404,13 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         value=value,
         languages=tuple(str(x) for x in (data.get("languages") or ("en",))),
         exchange_rates=parse_rates(data.get("exchange_rates"), where),
+        pattern_needs=[compiled.literals(p) for p in patterns],
+        trigger_needs=compiled.literals(trigger) if trigger is not None else None,
     )
+
+
+def _cue(value: str, match: regex.Pattern, within: str, compiled: CompiledPatterns) -> Cue:
+    return Cue(value, match, within, compiled.literals(match))
 
 
 _GLOBAL_FLAGS = regex.compile(r"\A\(\?[a-zA-Z]+\)")
@@ -400,9 +423,10 @@ def _guarded(pattern: str) -> str:
     return head + MATCH_START + "(?:" + pattern[len(head):] + ")"
 
 
-def _compile(pattern: str, where: str) -> regex.Pattern:
+def _compile(pattern: str, where: str, compiled: CompiledPatterns | None = None) -> regex.Pattern:
+    """Compile a pattern from a rule file (through the cache, if given); errors name the file."""
     try:
-        return regex.compile(pattern, regex.V0)
+        return (compiled or CompiledPatterns(None)).compile(pattern, regex.V0)
     except regex.error as exc:
         pos = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
         raise RuleError(f"{where}: invalid regex{pos}: {exc.msg if hasattr(exc, 'msg') else exc}") from None

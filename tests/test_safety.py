@@ -226,7 +226,8 @@ def test_package_never_evaluates_or_unpickles():
 def test_catastrophic_rule_patterns_time_out(tmp_path, field, rule):
     """A backtracking pattern is stopped by the timeout; the rule is skipped with a warning, the rest goes on."""
     rules = write_rule(tmp_path / "rules", "slow.yaml", rule)
-    text = "Acme made " + "a" * 40 + " c 12 widgets while Nvidia will supply 50,000 GPUs to Samsung.\n"
+    # the clause has a "b" ("by"), so the patterns' required word does not let it be skipped without running them
+    text = "Acme made " + "a" * 40 + " c 12 widgets by hand while Nvidia will supply 50,000 GPUs to Samsung.\n"
     (tmp_path / "a.txt").write_text(text)
     start = time.perf_counter()
     run = run_cli("extract", "-f", "json", "--rules", str(rules), str(tmp_path / "a.txt"), timeout=120)
@@ -263,18 +264,29 @@ def test_rules_and_inputs_are_never_written(tmp_path):
     assert _snapshot(rules, articles) == before
 
 
-def test_files_are_written_only_where_an_option_names_them(tmp_path):
+@pytest.mark.parametrize("cache", ["default", "off"])
+def test_files_are_written_only_where_an_option_names_them(tmp_path, cache):
+    """Besides the output an option names, a run writes at most its pattern cache, and none when it is off."""
     work, home = tmp_path / "work", tmp_path / "home"
     work.mkdir(), home.mkdir()
     shutil.copytree(SEEDS, work / "articles")
     env = {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "XDG_CONFIG_HOME": str(home / ".config"),
            "TMPDIR": str(home / "tmp"), "PYTHONDONTWRITEBYTECODE": "1"}
+    if cache == "off":
+        env["FACTCHECK_NO_CACHE"] = "1"
     before = _snapshot(work, home)
     for args in (["scan", "articles"], ["extract", "-f", "json", "articles"], ["scan", "-o", "report.json",
                                                                                "-f", "json", "articles"]):
         assert run_cli(*args, cwd=work, env=env).code == 0
     after = _snapshot(work, home)
-    assert set(after) - set(before) == {str(work / "report.json")}
+    cached = {k for k in set(after) - set(before) if k.startswith(str(home / ".cache"))}
+    assert set(after) - set(before) - cached == {str(work / "report.json")}
+    if cache == "off":
+        assert not cached
+    else:  # one file in a folder of its own
+        files = [Path(k) for k in cached if Path(k).is_file()]
+        assert len(files) == 1 and files[0].parent == home / ".cache" / "factcheck", cached
+        assert files[0].name.startswith("patterns-") and files[0].suffix == ".json"
     assert {k: v for k, v in after.items() if k in before} == before
     json.loads((work / "report.json").read_text())
 
