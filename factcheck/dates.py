@@ -18,6 +18,10 @@ May–Aug / 11–20, late = Sep–Dec / 21–end), fiscal years and quarters fro
 entity's fiscal calendar, "earlier/later this year", and choosing the year of
 a date written without one.
 
+Korean phrases ("2025년 10월 31일", "2027년 말까지", "내년 하반기") are read by a
+small grammar of their own (``KO_DATE``, the ``{ko_date}`` piece) and rewritten
+as the English phrase of the same period, so both languages share one reader.
+
 A phrase without a year takes the year that puts it nearest the publication
 date (ties go to the earlier year); without a publication date, nearest the
 last full date written before it in the text; failing both, the year is
@@ -166,7 +170,9 @@ _KO_NO_MORE = (rf"(?!\s?(?:\d{{1,2}}\s?(?:월|일|분기)|(?:{_KO_YEAR_PART}|{_K
 _KO_REPORTING_AFTER = r"(?!\s?(?:실적|매출|영업이익|순이익|이익|손실|결산|예산|가이던스|성적|전망치|기준|대비))"
 _KO_HEDGE = r"(?:까지|부터|\s?이후|\s?이전)"
 KO_DATE = rf"(?:{_KO_CORE})(?:께|쯤|경)?{_KO_HEDGE}?{_KO_END}{_KO_NO_MORE}{_KO_REPORTING_AFTER}"
-PIECES["ko_date"] = r"(?P<date>" + KO_DATE + ")"
+#: What a Korean date can start with: most positions of a sentence are given up at once (English text above all).
+_KO_START = r"(?=\d{1,4}\s?[년월일]|[1-4]\s?분기|[내올작지금명재연이다오어상하])"
+PIECES["ko_date"] = r"(?P<date>" + _KO_START + KO_DATE + ")"
 #: The parts of a phrase KO_DATE has matched, by name.
 _KO_READ = (r"(?:(?P<when>지난|오는)\s)?"
             r"(?:(?P<y>(?:19|20)\d\d)\s?년|(?P<ry>내후년|재작년|내년|올해|금년|작년|지난\s?해|명년|올)|(?P<yr>연)(?=[말초중내]))?\s?"
@@ -195,6 +201,8 @@ _FULL_DATE = rf"{FORMS['iso']}|(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YE
 def _compiled(pattern: str) -> regex.Pattern:
     """Patterns compiled on first use: loading the rules imports this module but need not pay for them."""
     return regex.compile(pattern)
+
+
 _HANGUL = regex.compile(r"\p{Hangul}")
 _STATED_YEAR = regex.compile(rf"(?<!\d){_Y4}(?!\d)|(?<=FY[\s-]?'?)\d\d(?!\d)")
 _FISCAL_WORD = regex.compile(r"(?i:\bfiscal\b)|FY")
