@@ -18,6 +18,10 @@ May–Aug / 11–20, late = Sep–Dec / 21–end), fiscal years and quarters fro
 entity's fiscal calendar, "earlier/later this year", and choosing the year of
 a date written without one.
 
+Korean phrases ("2025년 10월 31일", "2027년 말까지", "내년 하반기") are read by a
+small grammar of their own (``KO_DATE``, the ``{ko_date}`` piece) and rewritten
+as the English phrase of the same period, so both languages share one reader.
+
 A phrase without a year takes the year that puts it nearest the publication
 date (ties go to the earlier year); without a publication date, nearest the
 last full date written before it in the text; failing both, the year is
@@ -124,6 +128,71 @@ PIECES: dict[str, str] = {
              + _REPORTING_AFTER + ")"),
 }
 
+# --------------------------------------------------------------------------- Korean
+
+# A Korean date is written biggest unit first, and its hedge comes after it: "2027년 말까지" (by late
+# 2027), "내년 하반기" (the second half of next year), "10월 30일" (October 30).  The grammar is written
+# here rather than left to dateparser: dateparser 1.5 reads "2025년 10월 31일", "10월 30일", "2025년 10월",
+# "내년" and "지난달", but not 지난해, 초/중반/말, 상반기/하반기, 분기, nor a hedge after the date.  A
+# phrase is rewritten as the English phrase of the same period ("by late 2027") and read by the
+# English reader, so both languages share one set of intervals, precisions and year rules.
+_KO_Y = r"(?<![\d.,])(?:19|20)\d\d\s?년"
+_KO_M = r"(?<![\d.,])(?:1[0-2]|0?[1-9])\s?월"
+_KO_D = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])\s?일"
+_KO_REL_YEAR = r"(?<!\p{Hangul})(?:내후년|재작년|내년|올해|금년|작년|지난\s?해|명년)"
+_KO_YEAR_PART = r"(?:초반|초|중반|중|말|전반기|후반기|전반|후반|상반기|하반기|[1-4]\s?분기)"
+_KO_MONTH_PART = r"(?:초순|초|상순|중순|하순|말)"
+_KO_WHEN = r"(?:(?:지난|오는)\s)?"  # "지난 10월 30일" (this past), "오는 11월" (coming): the tense
+_KO_CORE = "|".join(f"(?:{p})" for p in [
+    rf"{_KO_Y}\s?{_KO_M}\s?{_KO_D}",
+    rf"{_KO_Y}\s?{_KO_M}(?:\s?{_KO_MONTH_PART})?",
+    rf"{_KO_REL_YEAR}\s?{_KO_M}(?:\s?{_KO_D}|\s?{_KO_MONTH_PART})?",
+    rf"{_KO_WHEN}{_KO_M}\s?{_KO_D}",
+    rf"{_KO_WHEN}{_KO_M}(?:\s?{_KO_MONTH_PART})?",
+    rf"{_KO_Y}(?:\s?{_KO_YEAR_PART})?",
+    rf"{_KO_REL_YEAR}(?:\s?{_KO_YEAR_PART})?",
+    rf"(?<!\p{{Hangul}})올\s?{_KO_YEAR_PART}",  # 올 하반기: this year's second half
+    r"(?<!\p{Hangul})연(?:말|초|중|내)",  # 연말 the end of this year, 연내 within this year
+    r"(?<![년\d]\s?)(?<!\p{Hangul})(?:상반기|하반기|[1-4]\s?분기)",  # a half or quarter without a year
+    rf"(?<!\p{{Hangul}})(?:(?:지난|이번|다음)\s?달|이달|내달)(?:\s?{_KO_MONTH_PART})?",
+    r"(?<!\p{Hangul})(?:(?:지난|이번|다음)\s?주|내주)",
+    r"(?<!\p{Hangul})(?:오늘|어제|내일|금일)",
+    rf"{_KO_WHEN}(?<!월\s?){_KO_D}",  # "31일": a day of the month of the publication date
+])
+_KO_HEDGES = {"까지": "by", "이전": "by", "부터": "from", "이후": "from"}
+#: A Korean date ends where its word does, or at a particle: "2027년 말까지는", "내년에" (not "2000년대",
+#: "1990년생", "10월 30일간", "오늘날").  께/쯤/경 ("around") are kept with the date and do not change it.
+_KO_END = (r"(?=(?:이었다|이다|이며|이고|입니다|였다|인|다|에는|에도|에|엔|은|는|의|도|을|를|이|가|으로|로|와|과)?"
+           r"(?!\p{Hangul}))")
+#: A date is read whole: "2025년 3분기 실적" is a reporting period, and "2025년" alone in it is no date either.
+_KO_NO_MORE = (rf"(?!\s?(?:\d{{1,2}}\s?(?:월|일|분기)|(?:{_KO_YEAR_PART}|{_KO_MONTH_PART})(?!\p{{Hangul}})))")
+#: As in English, a period followed by a financial noun is a reporting period: "3분기 실적", "2025년 매출".
+_KO_REPORTING_AFTER = r"(?!\s?(?:실적|매출|영업이익|순이익|이익|손실|결산|예산|가이던스|성적|전망치|기준|대비))"
+_KO_HEDGE = r"(?:까지|부터|\s?이후|\s?이전)"
+KO_DATE = rf"(?:{_KO_CORE})(?:께|쯤|경)?{_KO_HEDGE}?{_KO_END}{_KO_NO_MORE}{_KO_REPORTING_AFTER}"
+#: What a Korean date can start with: most positions of a sentence are given up at once (English text above all).
+_KO_START = r"(?=\d{1,4}\s?[년월일]|[1-4]\s?분기|[내올작지금명재연이다오어상하])"
+PIECES["ko_date"] = r"(?P<date>" + _KO_START + KO_DATE + ")"
+#: The parts of a phrase KO_DATE has matched, by name.
+_KO_READ = (r"(?:(?P<when>지난|오는)\s)?"
+            r"(?:(?P<y>(?:19|20)\d\d)\s?년|(?P<ry>내후년|재작년|내년|올해|금년|작년|지난\s?해|명년|올)|(?P<yr>연)(?=[말초중내]))?\s?"
+            r"(?:(?P<m>1[0-2]|0?[1-9])\s?월|(?P<mr>(?:지난|이번|다음)\s?달|이달|내달)|(?P<wr>(?:지난|이번|다음)\s?주|내주)"
+            r"|(?P<dr>오늘|어제|내일|금일))?\s?"
+            r"(?:(?P<d>3[01]|[12]\d|0?[1-9])\s?일)?\s?"
+            r"(?P<part>초반|초순|초|중반|중순|중|말|상순|하순|전반기|후반기|전반|후반|상반기|하반기|(?P<q>[1-4])\s?분기|내)?"
+            r"(?:께|쯤|경)?(?P<hedge>까지|부터|\s?이후|\s?이전)?")
+_KO_REL_YEARS = {"내후년": 2, "재작년": -2, "내년": 1, "명년": 1, "올해": 0, "금년": 0, "올": 0, "연": 0, "작년": -1,
+                 "지난해": -1}
+_KO_REL_MONTHS = {"지난달": -1, "이달": 0, "이번달": 0, "다음달": 1, "내달": 1}
+_KO_REL_ENGLISH = {"지난주": "last week", "이번주": "this week", "다음주": "next week", "내주": "next week",
+                   "오늘": "today", "금일": "today", "어제": "yesterday", "내일": "tomorrow"}
+#: 초/중반/말 of a year and 초(순)/중순/말 of a month: the documented thirds, as early/mid/late in English.
+_KO_THIRDS = {"초": "early", "초반": "early", "초순": "early", "상순": "early", "중반": "mid", "중순": "mid",
+              "말": "late", "하순": "late"}
+_KO_HALVES = {"상반기": "first", "전반기": "first", "전반": "first", "하반기": "second", "후반기": "second",
+              "후반": "second"}
+_KO_FULL_DATE = rf"(?P<y>(?:19|20)\d\d)\s?년\s?(?P<m>1[0-2]|0?[1-9])\s?월\s?(?P<d>3[01]|[12]\d|0?[1-9])\s?일"
+
 _HEDGE_AT_START = regex.compile(_HEDGE)
 _FULL_DATE = rf"{FORMS['iso']}|(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"
 
@@ -132,6 +201,9 @@ _FULL_DATE = rf"{FORMS['iso']}|(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YE
 def _compiled(pattern: str) -> regex.Pattern:
     """Patterns compiled on first use: loading the rules imports this module but need not pay for them."""
     return regex.compile(pattern)
+
+
+_HANGUL = regex.compile(r"\p{Hangul}")
 _STATED_YEAR = regex.compile(rf"(?<!\d){_Y4}(?!\d)|(?<=FY[\s-]?'?)\d\d(?!\d)")
 _FISCAL_WORD = regex.compile(r"(?i:\bfiscal\b)|FY")
 
@@ -186,6 +258,9 @@ def parse_date_phrase(
     """
     pub = _as_date(pub_date)
     phrase = " ".join(text.split())
+    if _HANGUL.search(phrase):
+        return _read_korean(phrase, pub, fiscal_year_end=fiscal_year_end, context_date=context_date, tense=tense,
+                            year=year)
     qualifier = "exact"
     hedge = _HEDGE_AT_START.match(phrase)
     if hedge and hedge.end() < len(phrase):
@@ -471,6 +546,84 @@ def _read_relative(phrase: str, pub: _dt.date | None, languages: tuple[str, ...]
     return (lambda _y: period), pub.year, period.precision, notes
 
 
+def _read_korean(phrase: str, pub: _dt.date | None, *, tense: str | None = None, **options) -> DateFigure | None:
+    """A Korean date phrase, read as the English phrase of the same period ("2027년 말까지" → "by late 2027").
+
+    Relative years and months (내년, 올해, 지난해, 연말, 이달 말) are resolved here against the
+    publication date, as "next year" is in English; without one they stay unresolved.
+    """
+    if not _compiled(KO_DATE).fullmatch(phrase):
+        return None
+    g = _compiled(_KO_READ).fullmatch(phrase).groupdict()
+    if g["when"]:  # "지난 10월 30일" is past, "오는 11월 3일" to come, whatever the verb says
+        tense = "past" if g["when"] == "지난" else "future"
+    hedge = _KO_HEDGES[g["hedge"].strip()] if g["hedge"] else None
+    relative = bool(g["ry"] or g["yr"] or g["mr"] or g["wr"] or g["dr"])
+    if relative and pub is None:
+        return None
+    year = int(g["y"]) if g["y"] else None
+    if g["ry"] or g["yr"]:
+        year = pub.year + _KO_REL_YEARS[(g["ry"] or g["yr"]).replace(" ", "")]
+    part, stated = g["part"], f" {year}" if year else ""
+    if g["wr"] or g["dr"]:
+        english = _KO_REL_ENGLISH[(g["wr"] or g["dr"]).replace(" ", "")]
+    elif g["mr"]:
+        shift = _KO_REL_MONTHS[g["mr"].replace(" ", "")]
+        if part:  # 이달 말: late in the month of publication
+            index = pub.year * 12 + pub.month - 1 + shift
+            english = f"{_KO_THIRDS[part]} {calendar.month_name[index % 12 + 1]} {index // 12}"
+        else:
+            english = {-1: "last", 0: "this", 1: "next"}[shift] + " month"
+    elif g["m"]:
+        month = calendar.month_name[int(g["m"])]
+        if g["d"]:
+            english = f"{month} {int(g['d'])}" + (f", {year}" if year else "")
+        elif part:
+            english = f"{_KO_THIRDS[part]} {month}{stated}"
+        else:
+            english = f"{month}{stated}"
+    elif g["d"]:
+        return _korean_day_of_month(int(g["d"]), hedge, pub or options.get("context_date"),
+                                    "publication date" if pub else "earlier date in the text", tense)
+    elif part in _KO_HALVES:
+        english = f"the {_KO_HALVES[part]} half" + (f" of{stated}" if year else "")
+    elif g["q"]:
+        english = f"Q{g['q']}{stated}"
+    elif part in _KO_THIRDS:
+        english = f"{_KO_THIRDS[part]}{stated}"
+    else:  # a year; 2026년 중 (during 2026); 연내 (within this year): by its end
+        english = str(year)
+        if part == "내":
+            hedge = hedge or "by"
+    if hedge:
+        english = f"{hedge} {english}"
+    figure = parse_date_phrase(english, pub, languages=("en",), tense=tense, **options)
+    if figure is not None and relative:
+        notes = dict(figure.notes, relative=True, year="publication date")
+        figure = replace(figure, notes=tuple(notes.items()))
+    return figure
+
+
+def _korean_day_of_month(day: int, hedge: str | None, ref: _dt.date | None, source: str,
+                         tense: str | None) -> DateFigure | None:
+    """"31일": that day of the reference date's month, or of the month before or after it, the nearest."""
+    if ref is None:
+        return None
+    periods = []
+    for shift in (-1, 0, 1):
+        index = ref.year * 12 + ref.month - 1 + shift
+        y, m = index // 12, index % 12 + 1
+        if day <= calendar.monthrange(y, m)[1]:
+            periods.append(_Period(_dt.date(y, m, day), _dt.date(y, m, day), "day"))
+    period = _nearest_of(periods, ref, tense)
+    if period is None:
+        return None
+    notes: dict[str, Any] = {"precision": "day", "year": source, "month": source}
+    if tense in ("past", "future"):
+        notes["tense"] = tense
+    return _figure(period, DATE_HEDGES[hedge] if hedge else "exact", notes)
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -501,6 +654,11 @@ def _nearest(builder: _YearBuilder, ref: _dt.date, tense: str | None = None) -> 
     lie at most ``NOT_FAR_AFTER`` after it.  Ties go to the earlier year.
     """
     periods = [p for p in (builder(y) for y in (ref.year - 1, ref.year, ref.year + 1)) if p is not None]
+    return _nearest_of(periods, ref, tense)
+
+
+def _nearest_of(periods: list[_Period], ref: _dt.date, tense: str | None = None) -> _Period | None:
+    """Of these periods, the one nearest ``ref`` that the tense allows (see ``_nearest``)."""
     if tense == "past":
         allowed = [p for p in periods if p.low <= ref]
     elif tense == "future":
@@ -592,6 +750,13 @@ def _full_dates(text: str, languages: tuple[str, ...]) -> list[tuple[int, _dt.da
         parsed = _parse_with_dateparser(m.group(), languages, with_period=True)
         if parsed is not None and parsed[1] == "day":
             found.append((m.start(), parsed[0]))
+    if _HANGUL.search(text):  # "2025년 10월 31일"
+        for m in _compiled(_KO_FULL_DATE).finditer(text):
+            try:
+                found.append((m.start(), _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))))
+            except ValueError:  # 2월 30일
+                continue
+        found.sort(key=lambda item: item[0])
     return found
 
 

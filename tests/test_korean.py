@@ -1,7 +1,9 @@
-"""Korean coverage: figures with 만/억/조, Korean hedges, particles, and grouping with English sources."""
+"""Korean coverage: figures with 만/억/조, Korean hedges, particles, dates, and grouping with English sources."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from pathlib import Path
 
 import pytest
@@ -9,15 +11,17 @@ import regex
 import yaml
 
 from factcheck.compare import group_claims
+from factcheck.dates import iso, parse_date_phrase
 from factcheck.documents import document_from_text, split_sentences
 from factcheck.extract import extract_claims
 from factcheck.numbers import parse_korean_number, parse_number
+from factcheck.ruletest import differences
 from factcheck.scan import scan
 
 ROOT = Path(__file__).resolve().parent.parent
 KO = ROOT / "tests" / "fixtures" / "ko"
 EXPECTED = yaml.safe_load((KO / "expected.yaml").read_text(encoding="utf-8"))
-FIGURES = [f for f in EXPECTED["figures"] if f["type"] != "date"]  # date claims are not read by these rules
+FIGURES = EXPECTED["figures"]
 
 
 @pytest.mark.parametrize("text, value", [
@@ -80,8 +84,9 @@ def test_korean_hedges_shape_the_interval(extract):
     "한국을 세계 3대 AI 강국으로 끌어올린다.",
     "삼성전자가 '최대 수혜'를 입는다.",
 ])
-def test_dates_and_ranks_are_not_figures(extract, sentence):
-    assert extract(sentence) == []
+def test_dates_and_ranks_are_not_counts_or_sums(extract, sentence):
+    """년, 월, 일 are no counters: a Korean date is at most a date claim, never a number of things."""
+    assert [c for c in extract(sentence) if c.unit != "date"] == []
 
 
 def test_korean_sentences_end_at_da_and_keep_numbers_with_commas():
@@ -144,13 +149,23 @@ def fixture_claims(rules):
             for path in sorted(KO.glob("*.txt"))}
 
 
+def _value(claim):
+    """A claim's value as expected.yaml writes it: ISO strings for dates, None for a year not known."""
+    if claim.unit != "date":
+        return claim.value
+    return iso(claim.value) if math.isfinite(claim.value) else None
+
+
 @pytest.mark.parametrize("figure", FIGURES, ids=lambda f: f"{f['file']}:{f['text']}")
 def test_fixture_figures(fixture_claims, figure):
     claims = [c for c in fixture_claims[figure["file"]] if c.text == figure["text"]]
     if "context" in figure:
         claims = [c for c in claims if figure["context"] in c.quote]
-    got = [(c.type, c.subject, c.value, c.unit, c.qualifier) for c in claims]
-    assert got == [(figure["type"], figure["subject"], figure["value"], figure["unit"], figure["qualifier"])]
+    got = [(c.type, c.subject, _value(c), c.unit, c.qualifier) for c in claims]
+    value = None if figure.get("year") == "unknown" else figure["value"]
+    assert got == [(figure["type"], figure["subject"], value, figure["unit"], figure["qualifier"])]
+    if "attribute" in figure:
+        assert claims[0].attribute == figure["attribute"]
 
 
 @pytest.mark.parametrize("name", ["ko_agree.txt", "ko_dispute.txt"])
@@ -182,6 +197,9 @@ def test_verdicts_with_the_english_seeds(each_with_seeds, figure):
     """Each Korean article compared with the five English seeds."""
     group = _group_of(each_with_seeds[figure["file"]], figure["file"], figure["text"], figure.get("context"))
     assert group.verdict == figure["expect_with_seeds"]
+    if figure["type"] == "date":  # compared with the seeds, a date without a year has one
+        (claim,) = [c for c in group.claims if c.source.endswith(figure["file"]) and c.text == figure["text"]]
+        assert _value(claim) == figure["value"]
 
 
 def test_korean_total_joins_the_english_total(with_seeds):
@@ -216,8 +234,7 @@ def test_korean_rule_examples_hold(rules):
                       if c.type == rule.type]
             assert len(claims) == len(example["expect"]), example["text"]
             for claim, expect in zip(claims, example["expect"]):
-                for key, value in expect.items():
-                    assert getattr(claim, key) == value, (example["text"], key)
+                assert differences(expect, claim) == [], example["text"]  # dates compared as ISO strings
             checked += 1
     assert checked >= 5
 
@@ -302,3 +319,214 @@ def test_korean_deal_with_another_catalogue_company(extract):
 def test_korean_attribute_cues(extract, sentence, attribute):
     (claim,) = extract(sentence)
     assert claim.attribute == attribute
+
+
+# --------------------------------------------------------------------------- dates
+
+PUB = dt.date(2025, 11, 1)  # a Saturday
+
+
+def _span(phrase, pub=PUB, **kw):
+    figure = parse_date_phrase(phrase, pub, **kw)
+    assert figure is not None, phrase
+    return iso(figure.interval.low), iso(figure.interval.high), figure.qualifier
+
+
+KOREAN_DATES = [
+    # a day, a month, a year, with the precision written
+    ("2025년 10월 31일", ("2025-10-31", "2025-10-31", "exact"), "day"),
+    ("10월 30일", ("2025-10-30", "2025-10-30", "exact"), "day"),  # the year from the publication date
+    ("2025년 10월", ("2025-10-01", "2025-10-31", "exact"), "month"),
+    ("2027년", ("2027-01-01", "2027-12-31", "exact"), "year"),
+    # the thirds of a year and of a month, as early/mid/late in English
+    ("2027년 말", ("2027-09-01", "2027-12-31", "exact"), "late year"),
+    ("2026년 초", ("2026-01-01", "2026-04-30", "exact"), "early year"),
+    ("2026년 중반", ("2026-05-01", "2026-08-31", "exact"), "mid year"),
+    ("2025년 10월 말", ("2025-10-21", "2025-10-31", "exact"), "late month"),
+    ("10월 중순", ("2025-10-11", "2025-10-20", "exact"), "mid month"),
+    # halves and quarters
+    ("2026년 상반기", ("2026-01-01", "2026-06-30", "exact"), "half"),
+    ("2026년 하반기", ("2026-07-01", "2026-12-31", "exact"), "half"),
+    ("2026년 1분기", ("2026-01-01", "2026-03-31", "exact"), "quarter"),
+    ("2026년 4분기", ("2026-10-01", "2026-12-31", "exact"), "quarter"),
+    # relative to the publication date
+    ("내년", ("2026-01-01", "2026-12-31", "exact"), "year"),
+    ("올해", ("2025-01-01", "2025-12-31", "exact"), "year"),
+    ("작년", ("2024-01-01", "2024-12-31", "exact"), "year"),
+    ("지난해", ("2024-01-01", "2024-12-31", "exact"), "year"),
+    ("내년 상반기", ("2026-01-01", "2026-06-30", "exact"), "half"),
+    ("내년 하반기", ("2026-07-01", "2026-12-31", "exact"), "half"),
+    ("내년 말", ("2026-09-01", "2026-12-31", "exact"), "late year"),
+    ("올해 초", ("2025-01-01", "2025-04-30", "exact"), "early year"),
+    ("올 하반기", ("2025-07-01", "2025-12-31", "exact"), "half"),
+    ("작년 말", ("2024-09-01", "2024-12-31", "exact"), "late year"),
+    ("내년 1분기", ("2026-01-01", "2026-03-31", "exact"), "quarter"),
+    ("내년 3월", ("2026-03-01", "2026-03-31", "exact"), "month"),
+    ("연말", ("2025-09-01", "2025-12-31", "exact"), "late year"),
+    ("지난달", ("2025-10-01", "2025-10-31", "exact"), "month"),
+    ("이달 말", ("2025-11-21", "2025-11-30", "exact"), "late month"),
+    ("어제", ("2025-10-31", "2025-10-31", "exact"), "day"),
+    ("31일", ("2025-10-31", "2025-10-31", "exact"), "day"),  # the day of the publication month, or the one before
+    # hedges after the date
+    ("2027년 말까지", (None, "2027-12-31", "up_to"), "late year"),
+    ("내년 하반기까지", (None, "2026-12-31", "up_to"), "half"),
+    ("연내", (None, "2025-12-31", "up_to"), "year"),
+    ("2026년부터", ("2026-01-01", None, "at_least"), "year"),
+    ("2027년 이후", ("2027-01-01", None, "at_least"), "year"),
+    ("2026년 10월 31일 이전", (None, "2026-10-31", "up_to"), "day"),
+    # "around" keeps the period
+    ("2027년경", ("2027-01-01", "2027-12-31", "exact"), "year"),
+]
+
+
+@pytest.mark.parametrize("phrase, expected, precision", KOREAN_DATES, ids=[d[0] for d in KOREAN_DATES])
+def test_korean_date_phrases_read_as_intervals(phrase, expected, precision):
+    assert _span(phrase) == expected
+    assert dict(parse_date_phrase(phrase, PUB).notes)["precision"] == precision
+
+
+@pytest.mark.parametrize("korean, english", [
+    ("2025년 10월 31일", "October 31, 2025"), ("2027년 말", "late 2027"), ("2027년 말까지", "by late 2027"),
+    ("2026년 하반기", "the second half of 2026"), ("2026년 3분기", "Q3 2026"), ("내년 하반기", "the second half of next year"),
+    ("내년", "next year"), ("지난해", "last year"), ("2026년부터", "from 2026"), ("10월 30일", "October 30"),
+])
+def test_a_korean_date_is_the_same_interval_as_its_english_phrase(korean, english):
+    assert _span(korean) == _span(english)
+    assert _span(korean, pub=dt.date(2026, 1, 5)) == _span(english, pub=dt.date(2026, 1, 5))
+
+
+def test_relative_korean_dates_say_so_and_stay_unresolved_without_a_publication_date():
+    notes = dict(parse_date_phrase("내년 하반기", PUB).notes)
+    assert notes["relative"] is True and notes["year"] == "publication date"
+    for phrase in ("내년", "올해", "지난해", "내년 하반기", "연말", "지난달", "어제", "31일"):
+        assert parse_date_phrase(phrase, None) is None, phrase
+    undated = parse_date_phrase("10월 30일", None)
+    assert dict(undated.notes)["year"] == "unknown" and math.isnan(undated.value)
+    assert iso(parse_date_phrase("10월 30일", None, year=2025).value) == "2025-10-30"
+
+
+def test_a_korean_date_without_a_year_takes_the_tense():
+    pub = dt.date(2025, 9, 20)
+    assert _span("3월 3일", pub)[0] == "2025-03-03"
+    assert _span("3월 3일", pub, tense="future")[0] == "2026-03-03"
+    assert _span("오는 3월 3일", pub)[0] == "2026-03-03"  # 오는: coming
+    assert _span("지난 10월 15일", pub)[0] == "2024-10-15"  # 지난: this past
+
+
+@pytest.mark.parametrize("phrase", [
+    "1단계", "세계 3대", "30세", "30대", "1990년생", "10년", "10년 만에", "2000년대", "3개월", "2025년 3분기 실적",
+    "2026년 매출", "월요일", "오늘날", "13월 5일", "2월 30일",
+])
+def test_korean_words_that_are_no_dates(phrase):
+    assert parse_date_phrase(phrase, PUB) is None
+
+
+def _dates(extract, text, pub="2025-11-01"):
+    front = f"---\npub_date: {pub}\n---\n" if pub else ""
+    return [(c.text, c.subject, c.attribute, c.qualifier, iso(c.low), iso(c.high))
+            for c in extract(front + text) if c.unit == "date"]
+
+
+@pytest.mark.parametrize("sentence, attribute", [
+    ("엔비디아는 2025년 10월 31일 경주에서 GPU 공급 계획을 발표했다.", "announcement"),
+    ("엔비디아는 2025년 10월 31일 신형 GPU를 공개했다.", "announcement"),
+    ("엔비디아는 2025년 10월 31일 신형 GPU를 선보였다.", "announcement"),
+    ("오라클은 2025년 9월 오픈AI와 클라우드 계약을 체결했다.", "signing"),
+    ("오라클은 2025년 9월 오픈AI와 계약서에 서명했다.", "signing"),
+    ("SK그룹은 2027년 말 1단계를 완공할 예정이다.", "completion"),
+    ("SK그룹의 울산 공장은 2027년 준공된다.", "completion"),
+    ("SK그룹 AI 팩토리의 1단계 공사는 2027년 말까지 마무리될 예정이다.", "completion"),
+    ("현대차그룹은 2026년 상반기 공장 가동에 들어간다.", "opening"),
+    ("엔비디아는 2026년 서울에 연구소 문을 연다.", "opening"),
+    ("삼성전자는 2026년 1분기 신제품을 출시한다.", "launch"),
+    ("네이버클라우드는 2026년 서비스를 시작한다.", "start"),
+    ("정부는 2026년 3월 사업에 착수한다.", "start"),
+    ("엔비디아는 2026년 GPU를 공급한다.", "delivery"),
+    ("엔비디아는 2026년 GPU를 납품한다.", "delivery"),
+    ("삼성전자는 2026년 하반기부터 GPU 공급을 시작한다.", "start of deliveries"),
+    ("과기정통부는 2026년 GPU를 국가AI컴퓨팅센터에 배치한다.", "deployment"),
+    ("브로드컴은 2026년 10월 인수를 완료할 예정이다.", "closing"),
+    ("삼성전자는 2026년 출시 계획을 밝혔다.", "launch"),  # the date right before the event noun of a plan
+    ("SK그룹의 완공 목표는 2027년 말이다.", "completion"),  # the event, then its date
+    ("2025년 10월 31일 경주에서 열린 행사에서 엔비디아는 협력 방안을 공개했다.", "announcement"),
+])
+def test_korean_event_words_name_the_english_attributes(extract, sentence, attribute):
+    (claim,) = _dates(extract, sentence)
+    assert claim[2] == attribute
+
+
+def test_korean_date_claims_have_subjects_from_particles(extract):
+    assert _dates(extract, "엔비디아는 10월 30일 이 같은 협력 방안을 발표했다.") == [
+        ("10월 30일", "NVIDIA", "announcement", "exact", "2025-10-30", "2025-10-30")]
+    assert _dates(extract, "SK그룹 AI 팩토리의 1단계 공사는 2027년 말까지 마무리될 예정이다.") == [
+        ("2027년 말까지", "SK Group", "completion", "up_to", None, "2027-12-31")]
+    assert _dates(extract, "현대차그룹은 내년 하반기 공장을 가동한다.") == [
+        ("내년 하반기", "Hyundai Motor Group", "opening", "exact", "2026-07-01", "2026-12-31")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "엔비디아는 2025년 10월 31일 경주를 찾았다.",  # no event word
+    "SK그룹은 2027년 말 AI 팩토리의 규모를 키운다.",
+    "삼성전자는 2025년 3분기 실적을 발표했다.",  # a reporting period
+    "2022년 설립된 이 회사는 신제품을 출시했다.",  # the date of another verb
+    "2022년 세워진 이 회사는 신제품을 출시했다.",  # a past verb describing the topic
+    "이 회사는 10년 만에 신제품을 출시했다.",  # a duration
+    "SK그룹은 1단계 공사를 완공했다.",  # a phase
+    "정부는 한국을 세계 3대 AI 강국으로 만드는 계획을 발표했다.",  # a ranking
+    "30세 이하 창업자 30명이 2000년대 이후 출시된 제품을 썼다.",  # ages, a decade
+    "엔비디아는 올해 가동률을 높였다.",  # 가동률 is a rate, not an opening
+    "삼성전자는 2026년 신제품 출시 계획을 발표했다.",  # neither the launch nor the announcement for sure
+    "엔비디아는 2025년 10월 31일 시가총액 5조 달러를 기록한 직후 새 계획을 발표했다.",  # 직후: after another event
+])
+def test_korean_dates_without_their_event_are_no_claims(extract, sentence):
+    assert _dates(extract, sentence) == []
+
+
+def test_without_a_publication_date_korean_relative_dates_make_no_claim_and_years_stay_open(extract):
+    assert _dates(extract, "현대차그룹은 내년 하반기 공장을 가동한다.", pub=None) == []
+    (claim,) = [c for c in extract("엔비디아는 10월 30일 협력 방안을 발표했다.") if c.unit == "date"]
+    assert claim.extra["year"] == "unknown" and math.isnan(claim.value)
+
+
+def test_an_earlier_korean_full_date_gives_the_year(extract):
+    text = "엔비디아는 2024년 11월 5일 신형 GPU를 공개했다. 삼성전자는 10월 30일 GPU 공급 계약을 체결했다."
+    claims = [c for c in extract(text) if c.unit == "date"]
+    assert [(c.text, iso(c.value), c.extra["year"]) for c in claims] == [
+        ("2024년 11월 5일", "2024-11-05", "stated"), ("10월 30일", "2024-10-30", "earlier date in the text")]
+
+
+def test_korean_tense_chooses_the_year_of_a_year_less_date(extract):
+    past = _dates(extract, "오라클은 3월 3일 계약을 체결했다.", pub="2025-09-20")
+    future = _dates(extract, "SK그룹은 3월 3일 공장을 완공할 예정이다.", pub="2025-09-20")
+    assert past[0][4] == "2025-03-03" and future[0][4] == "2026-03-03"
+
+
+def test_korean_and_english_announcement_dates_are_judged_together(rules):
+    english = extract_claims(document_from_text("en.txt", "Nvidia announced the partnership on October 31, 2025."),
+                             rules)
+    korean = extract_claims(document_from_text("ko.txt", "엔비디아는 10월 30일 협력 방안을 발표했다."), rules)
+    (group,) = group_claims(english + korean, rules)
+    assert (group.type, group.subject, group.attribute) == ("date", "NVIDIA", "announcement")
+    assert group.verdict == "disputed"
+    same_day = extract_claims(document_from_text("ko2.txt", "엔비디아는 2025년 10월 31일 협력 방안을 발표했다."), rules)
+    (group,) = group_claims(english + same_day, rules)
+    assert group.verdict == "agreed"
+
+
+def test_korean_by_late_2027_agrees_with_english_late_2027(rules):
+    english = extract_claims(document_from_text("en.txt", "SK Group plans completion of the first phase by late 2027."),
+                             rules)
+    korean = extract_claims(document_from_text("ko.txt", "SK그룹은 2027년 말까지 1단계를 완공한다."), rules)
+    (group,) = group_claims(english + korean, rules)
+    assert (group.subject, group.attribute, group.verdict) == ("SK Group", "completion", "agreed")
+
+
+def test_the_korean_announcement_dates_join_the_seeds(with_seeds):
+    agree = _group_of(with_seeds, "ko_agree.txt", "2025년 10월 31일")
+    dispute = _group_of(with_seeds, "ko_dispute.txt", "10월 30일")
+    assert agree is dispute and (agree.subject, agree.attribute, agree.unit) == ("NVIDIA", "announcement", "date")
+    texts = {c.text for c in agree.claims}
+    assert {"October 31, 2025", "October 30", "2025년 10월 31일", "10월 30일"} <= texts
+    assert agree.verdict == "disputed"
+    pairs = {frozenset((agree.claims[i].text, agree.claims[j].text)) for i, j in agree.conflicts}
+    assert frozenset(("10월 30일", "October 31, 2025")) in pairs or frozenset(("10월 30일", "2025년 10월 31일")) in pairs
