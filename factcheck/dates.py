@@ -40,6 +40,7 @@ from typing import Any, Callable, Iterable
 
 import regex
 
+from . import pattern_cache
 from .claims import INF, Claim, Figure, Interval
 
 # --------------------------------------------------------------------------- grammar
@@ -200,7 +201,7 @@ _FULL_DATE = rf"{FORMS['iso']}|(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YE
 @functools.cache
 def _compiled(pattern: str) -> regex.Pattern:
     """Patterns compiled on first use: loading the rules imports this module but need not pay for them."""
-    return regex.compile(pattern)
+    return pattern_cache.compile(pattern)
 
 
 _HANGUL = regex.compile(r"\p{Hangul}")
@@ -764,10 +765,46 @@ def _full_dates(text: str, languages: tuple[str, ...]) -> list[tuple[int, _dt.da
 _NO_BASE = _dt.datetime(2000, 1, 1)  # a leap year: "29 February" without a year still parses
 
 
+#: English dates written out in full, with named parts: read without dateparser (see _explicit_date).
+_EXPLICIT = (rf"(?P<y>{_Y4})-(?P<m>\d\d)-(?P<d>\d\d)"
+             rf"|(?:{_WEEKDAY},?\s+)?(?:(?P<month>{_MONTH})\s+(?P<day>\d\d?)(?:st|nd|rd|th)?"
+             rf"|(?P<day2>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH}))(?:,?\s+(?P<year>{_Y4}))?"
+             rf"|(?P<month3>{_MONTH})(?:(?:\s+of)?,?\s+(?P<year3>{_Y4}))?")
+
+
+def _explicit_date(text: str) -> tuple[_dt.date, str] | None:
+    """An English date with its day, month and year (or month and year) written out: "October 31, 2025".
+
+    These are most of the dates in coverage, and reading them needs no more than the month names;
+    dateparser, which reads every other phrase (relative ones, other languages), costs a third of a
+    second to start and milliseconds a phrase.  A year left out reads as 2000 (a leap year, so that
+    29 February parses); callers then take only the month and day, as they do from dateparser.
+    """
+    m = _compiled(_EXPLICIT).fullmatch(text.strip())
+    if m is None:
+        return None
+    try:
+        if m["y"]:
+            return _dt.date(int(m["y"]), int(m["m"]), int(m["d"])), "day"
+        month = m["month"] or m["month2"]
+        if month:
+            day = int(m["day"] or m["day2"])
+            return _dt.date(int(m["year"] or 2000), MONTHS[month.lower().rstrip(".")], day), "day"
+        return _dt.date(int(m["year3"] or 2000), MONTHS[m["month3"].lower().rstrip(".")], 1), "month"
+    except (ValueError, KeyError):  # 30 February: no date
+        return None
+
+
 @functools.lru_cache(maxsize=4096)  # coverage repeats its dates; dateparser takes milliseconds a phrase
 def _parse_with_dateparser(text: str, languages: tuple[str, ...], with_period: bool = False,
                            base: _dt.date | None = None):
-    """dateparser's reading of an explicit or relative phrase: a date (and its period: day, week, month, year)."""
+    """dateparser's reading of an explicit or relative phrase: a date (and its period: day, week, month, year).
+
+    Dates written out in full in English are read directly (``_explicit_date``), the same way.
+    """
+    explicit = _explicit_date(text) if "en" in languages else None
+    if explicit is not None:
+        return explicit if with_period else explicit[0]
     base_dt = _dt.datetime(base.year, base.month, base.day) if base else _NO_BASE
     data = _dateparser(languages, base_dt).get_date_data(text)
     if data is None or data.date_obj is None:

@@ -441,6 +441,38 @@ def test_dateparser_is_imported_only_for_date_claims():
         print("dateparser" in sys.modules, len(claims))
         extract_claims(document_from_text("y", "Samsung opened the plant on May 4, 2026."), rules)
         print("dateparser" in sys.modules)
+        text = "---\\npub_date: 2026-05-10\\n---\\nSamsung opened the plant last Tuesday.\\n"
+        extract_claims(document_from_text("z", text), rules)
+        print("dateparser" in sys.modules)
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "2", "True"]  # a quarter or half needs no dateparser; a day does
+    # a quarter, a half or a date written out needs no dateparser; a relative date does
+    assert out.stdout.split() == ["False", "2", "False", "True"]
+
+
+def test_dates_written_out_read_as_dateparser_reads_them():
+    """Full English dates are read without dateparser (it is slow to start); the readings are the same."""
+    from factcheck import dates
+
+    phrases = []
+    for month in ["October", "Oct.", "Sept.", "February", "May", "December"]:
+        for day in ["1", "9", "29", "30", "31", "3rd", "21st"]:
+            for year in ["", " 2025", ", 2024", " 1999"]:
+                phrases += [f"{month} {day}{year}", f"{day} {month}{year}", f"{day} of {month}{year}",
+                            f"Monday, {month} {day}{year}"]
+        phrases += [f"{month}{year}" for year in [" 2025", ", 2026", " of 2024", ""]]
+    phrases += ["2025-10-31", "2024-02-29"]
+    compared = 0
+    for phrase in phrases:
+        fast = dates._explicit_date(phrase)
+        data = dates._dateparser(("en",), dates._NO_BASE).get_date_data(phrase)
+        slow = (data.date_obj.date(), data.period or "day") if data and data.date_obj else None
+        if fast is None:
+            assert slow is None or slow[0].day != int("".join(c for c in phrase.split()[1] if c.isdigit()) or 0), phrase
+            continue
+        compared += 1
+        if any(y in phrase for y in ("1999", "2024", "2025", "2026")):
+            assert fast == slow, phrase
+        else:  # without a year only the month and day are used
+            assert (fast[0].month, fast[0].day, fast[1]) == (slow[0].month, slow[0].day, slow[1]), phrase
+    assert compared > 500
