@@ -17,6 +17,8 @@ import unicodedata
 
 import regex
 
+from . import pattern_cache
+
 #: Generic nouns that refer back to the most recent entity of a kind.
 GENERIC_DESCRIPTORS = {
     "company": "company", "firm": "company", "group": "company", "business": "company",
@@ -92,14 +94,14 @@ class Catalogue:
                 tail = r"(?![^\W\p{Hangul}]|-)" if alias[-1].isascii() else ""
                 head = r"(?<![\w-])" if alias[0].isascii() else r"(?<![\p{Hangul}])"
                 by_head[head].append(esc + tail)
-            self._alias_pattern = regex.compile(
+            self._alias_pattern = pattern_cache.compile(
                 "(?:" + "|".join(f"{head}(?:{'|'.join(parts)})" for head, parts in by_head.items() if parts) + ")"
                 + _PARTICLE_TAIL)
         words = set(GENERIC_DESCRIPTORS)
         for entity in self.entities:
             words.update(d.lower() for d in entity.descriptors)
         alternation = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-        self._descriptor_pattern = regex.compile(
+        self._descriptor_pattern = pattern_cache.compile(
             rf"\b(?i:the|its|this|that)\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?P<d>(?i:{alternation}))(?:s\b)?(?![\w-])"
         )
 

@@ -25,6 +25,8 @@ and every pattern is compiled normally.
 
 from __future__ import annotations
 
+import atexit
+import functools
 import hashlib
 import json
 import os
@@ -70,6 +72,17 @@ class CompiledPatterns:
     @classmethod
     def default(cls) -> CompiledPatterns:
         return cls(cache_dir())
+
+    @staticmethod
+    @functools.cache
+    def shared() -> CompiledPatterns:
+        """The process's cache (read once), for patterns built outside rule files: aliases, date forms.
+
+        What it learns is written when the rules finish loading and, for later patterns, at exit.
+        """
+        patterns = CompiledPatterns.default()
+        atexit.register(patterns.save)
+        return patterns
 
     def compile(self, pattern: str, flags: int = 0) -> regex.Pattern:
         """``regex.compile(pattern, flags)``, from the cache when the pattern was compiled before."""
@@ -134,6 +147,11 @@ class CompiledPatterns:
             return
         if isinstance(code, dict) and isinstance(literals, dict) and len(code) + len(literals) <= MOST_ENTRIES:
             self._code, self._literals = code, literals
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``regex.compile`` through the process's shared cache."""
+    return CompiledPatterns.shared().compile(pattern, flags)
 
 
 def _compile_capturing(pattern: str, flags: int) -> tuple[regex.Pattern, tuple | None]:

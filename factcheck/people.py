@@ -20,6 +20,7 @@ from typing import Iterable
 
 import regex
 
+from . import pattern_cache
 from .entities import Catalogue, Entity
 
 #: What separates the parts of a name: a space, a hyphen, or nothing ("Jaemyung").
@@ -78,8 +79,8 @@ class People:
                 self._by_key.setdefault(person_key(alias), [])
                 if person not in self._by_key[person_key(alias)]:
                     self._by_key[person_key(alias)].append(person)
-        aliases = sorted({a for p in self.people for a in (p.name, *p.aliases)}, key=len, reverse=True)
-        self._pattern = regex.compile("|".join(_flexible(a) for a in aliases)) if aliases else None
+        aliases = sorted({a for p in self.people for a in (p.name, *p.aliases)}, key=lambda a: (-len(a), a))
+        self._pattern = pattern_cache.compile("|".join(_flexible(a) for a in aliases)) if aliases else None
 
     def get(self, name: str) -> Entity | None:
         found = self._by_key.get(person_key(name))

@@ -215,7 +215,7 @@ def _load(folders: tuple[str, ...]) -> RuleSet:
         if not Path(folder).is_dir():
             raise RuleError(f"{folder}: rules folder not found")
     pieces: dict[str, str] = {**PIECES, **DATE_PIECES}
-    compiled = CompiledPatterns.default()  # patterns compiled by an earlier run are read back, not compiled
+    compiled = CompiledPatterns.shared()  # patterns compiled by an earlier run are read back, not compiled
     entity_files: list[Path] = []
     datas: dict[str, tuple[dict[str, Any], Path, list[str], list[str]]] = {}  # type → data, file, pattern files, extenders
     for folder in map(Path, folders):

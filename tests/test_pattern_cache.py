@@ -43,14 +43,20 @@ def test_patterns_read_back_match_like_compiled_ones(tmp_path):
 def test_the_rules_give_the_same_claims_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
     folders = (str(packaged_rules_dir()),)
-    _load.cache_clear()
+
+    def fresh_process() -> None:  # what a new run starts with: no rules loaded, the cache file not yet read
+        _load.cache_clear()
+        CompiledPatterns.shared.cache_clear()
+
+    fresh_process()
     try:
         compiled_now = _load(folders)
         assert list(tmp_path.iterdir())  # written
-        _load.cache_clear()
+        fresh_process()
         from_cache = _load(folders)
+        assert CompiledPatterns.shared().hits > 100 and CompiledPatterns.shared().misses == 0
     finally:
-        _load.cache_clear()
+        fresh_process()
     assert from_cache is not compiled_now
     assert _claims(from_cache) == _claims(compiled_now)
     assert [r.pattern_needs for r in from_cache.rules] == [r.pattern_needs for r in compiled_now.rules]
