@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -26,6 +25,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+import regex
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -122,7 +123,7 @@ def median_wall(cmd: list[str], repeat: int) -> float:
 
 # --------------------------------------------------------------------------- in-process throughput
 
-FLOOR = re.compile(r"\d+(?:[.,]\d+)*")
+FLOOR = regex.compile(r"\d+(?:[.,]\d+)*")  # the engine factcheck uses
 
 
 def throughput(files: list[Path], repeat: int) -> dict:
