@@ -215,30 +215,39 @@ def main() -> None:
                     "system": f"{platform.system()} {platform.release()}", "load_before": os.getloadavg()[0]},
         "date": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
     }
+    output = Path(args.output)
+
+    def save() -> None:  # after every step, so that a run stopped part-way still leaves its figures
+        output.write_text(json.dumps(results, indent=2) + "\n")
+
     small = corpus(sizes[0], work)
     sample = corpus_files(small)[:300]
     print(f"throughput on {len(sample)} documents …", file=sys.stderr)
     results["throughput"] = throughput(sample, args.repeat)
     results["peer"] = peer(sample[:100], throughput(sample[:100], 1)["extract_mb_s"])
+    save()
     print("start-up …", file=sys.stderr)
     results["startup"] = startup(fc, sample[0], max(args.repeat, 5))
-    scans = {}
+    save()
+    scans: dict[int, dict] = {}
+    results["scan"] = {}
     for n in sizes:
         folder = corpus(n, work)
         print(f"scan of {n} documents (--jobs {jobs}) …", file=sys.stderr)
         scans[n] = run_measured(fc + ["scan", str(folder), "--format", "json", "--output", os.devnull,
                                       "--jobs", str(jobs), "--quiet"])
-    results["scan"] = {str(n): v for n, v in scans.items()}
-    if 10000 in scans and jobs >= 2:
-        print("scan of 10000 documents (--jobs 1) …", file=sys.stderr)
-        one = run_measured(fc + ["scan", str(corpus(10000, work)), "--format", "json", "--output", os.devnull,
-                                 "--jobs", "1", "--quiet"])
-        results["jobs"] = {"documents": 10000, "jobs_1_s": one["wall_s"], f"jobs_{jobs}_s": scans[10000]["wall_s"],
-                           "jobs_speedup": one["wall_s"] / scans[10000]["wall_s"], "jobs_1_peak_mb": one["peak_mb"]}
-    if 10000 in scans and 100000 in scans:
-        results["growth_10k_100k"] = scans[100000]["wall_s"] / scans[10000]["wall_s"]
+        results["scan"][str(n)] = scans[n]
+        if n == 10000 and jobs >= 2:
+            print("scan of 10000 documents (--jobs 1) …", file=sys.stderr)
+            one = run_measured(fc + ["scan", str(folder), "--format", "json", "--output", os.devnull,
+                                     "--jobs", "1", "--quiet"])
+            results["jobs"] = {"documents": 10000, "jobs_1_s": one["wall_s"], f"jobs_{jobs}_s": scans[n]["wall_s"],
+                               "jobs_speedup": one["wall_s"] / scans[n]["wall_s"], "jobs_1_peak_mb": one["peak_mb"]}
+        if 10000 in scans and 100000 in scans:
+            results["growth_10k_100k"] = scans[100000]["wall_s"] / scans[10000]["wall_s"]
+        save()
     results["machine"]["load_after"] = os.getloadavg()[0]
-    Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
+    save()
     print_table(results)
     print(f"\nwritten to {args.output}", file=sys.stderr)
 
