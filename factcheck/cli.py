@@ -232,7 +232,8 @@ def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=No
         if fmt == "json":
             from .report import json as json_report
 
-            json_report.write(json_report.document(result.sources, result.claims, problems=result.problems),
+            json_report.write(json_report.document(result.sources, result.claims, problems=result.problems,
+                                                   streamed=True),
                               out or _stdout(fmt))
         else:
             from .report import table
@@ -299,7 +300,8 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
         if fmt == "json":
             from .report import json as json_report
 
-            json_report.write(json_report.document(result.sources, claims, groups, result.problems, result.lints),
+            json_report.write(json_report.document(result.sources, claims, groups, result.problems, result.lints,
+                                                   streamed=True),
                               out or _stdout(fmt))
         elif fmt == "html":
             from dataclasses import replace

@@ -101,3 +101,17 @@ def test_table_on_an_ascii_terminal_does_not_fail(corpus):
                                                              "PYTHONCOERCECLOCALE": "0"})
     assert run.code == 0, run.err
     assert "groups" in run.out.decode("ascii", "replace")
+
+
+def test_written_piece_by_piece_the_json_is_the_same(rules):
+    """The CLI writes a report as it goes (an archive's report is never one string in memory): same bytes."""
+    import io
+
+    result = scan([str(SEEDS), str(ROOT / "tests" / "fixtures" / "ko")], rules)
+    whole = json_report.dumps(json_report.document(result.sources, result.claims, result.groups, result.problems,
+                                                   result.lints)) + "\n"
+    out = io.StringIO()
+    json_report.write(json_report.document(result.sources, result.claims, result.groups, result.problems,
+                                           result.lints, streamed=True), out)
+    assert out.getvalue() == whole
+    assert '"groups": [' in whole and whole.count('"verdict"') == len(result.groups) > 20

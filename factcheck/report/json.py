@@ -83,20 +83,35 @@ def lint_dict(lint) -> dict[str, Any]:
 
 
 def document(sources: list[Source], claims: list[Claim], groups: list[Group] | None = None,
-             problems: list[Problem] | None = None, lints: list | None = None, **extra: Any) -> dict[str, Any]:
+             problems: list[Problem] | None = None, lints: list | None = None, *, streamed: bool = False,
+             **extra: Any) -> dict[str, Any]:
+    """The report as a dict.  ``streamed``: claims and groups become dicts only as :func:`write` writes
+    them, so that a scan of an archive never holds its whole report in memory (the dict is then only
+    for ``write``)."""
     data: dict[str, Any] = {
         "factcheck": SCHEMA_VERSION,
         "sources": [source_dict(s) for s in sources],
-        "claims": [claim_dict(c) for c in claims],
+        "claims": _Converted(claims, claim_dict) if streamed else [claim_dict(c) for c in claims],
     }
     if groups is not None:
-        data["groups"] = [group_dict(g) for g in groups]
+        data["groups"] = _Converted(groups, group_dict) if streamed else [group_dict(g) for g in groups]
     if problems:
         data["problems"] = [problem_dict(p) for p in problems]
     if lints is not None:
         data["lints"] = [lint_dict(x) for x in lints]
     data.update(extra)
     return data
+
+
+class _Converted(list):
+    """Items that the JSON encoder reads one at a time, each converted only when it is written."""
+
+    def __init__(self, items: list, convert) -> None:
+        super().__init__(items)
+        self._convert = convert
+
+    def __iter__(self):
+        return map(self._convert, super().__iter__())
 
 
 #: Characters JSON may carry raw but that act on a terminal or hide text when the output is
@@ -125,7 +140,17 @@ def _escape(char: str) -> str:
 
 
 def write(data: dict[str, Any], out: TextIO) -> None:
-    out.write(dumps(data))
+    """Write the report as :func:`dumps` does, piece by piece: a large report is never one string in memory."""
+    encoder = _json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
+    buffer: list[str] = []
+    size = 0
+    for chunk in encoder.iterencode(data):  # chunks are whole tokens: a character is never cut in two
+        buffer.append(chunk)
+        size += len(chunk)
+        if size > 1 << 16:
+            out.write(_UNSAFE.sub(lambda m: _escape(m.group()), "".join(buffer)))
+            buffer, size = [], 0
+    out.write(_UNSAFE.sub(lambda m: _escape(m.group()), "".join(buffer)))
     out.write("\n")
 
 
