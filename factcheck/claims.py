@@ -104,6 +104,12 @@ class Claim:
         return f"{self.source}:{self.line}:{self.column}"
 
 
+#: Beyond this many claims a group names only some of its conflicts (every pair would be quadratic) …
+EVERY_PAIR_UP_TO = 60
+#: … at most this many, one per pair of sources.
+MOST_CONFLICTS = 20
+
+
 @dataclass
 class Group:
     """Claims from one or more sources about the same thing, with a verdict."""

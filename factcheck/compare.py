@@ -21,7 +21,7 @@ import math
 from collections import defaultdict
 from typing import Callable, Iterable
 
-from .claims import VERDICTS, Claim, Group, Interval
+from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, VERDICTS, Claim, Group, Interval
 from .currency import conversion_note, convert
 from .compare_text import group_text_claims, text_kind
 
@@ -165,11 +165,6 @@ def judge(key: tuple[str, str, str, str], claims: list[Claim], tol: float) -> Gr
         group.verdict = "compatible"
     return group
 
-
-#: Beyond this many claims a group names only its most extreme conflicts (every pair would be quadratic).
-EVERY_PAIR_UP_TO = 60
-#: How many conflicting pairs a large group names at most.
-MOST_CONFLICTS = 20
 
 
 def conflicting_pairs(claims: list[Claim], intervals: list[Interval]) -> list[tuple[int, int]]:

@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .claims import Claim, Group
+from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, Claim, Group
 from .people import person_key
 from .quotes import words as quote_words
 
@@ -135,7 +135,13 @@ def judge_quotes(claims: list[Claim], rules=None) -> list[Group]:
             groups.extend(Group(claim_type, c.subject, attribute, c.unit, "single", [c]) for c in members)
             continue
         tokens = [_tokens(c) for c in members]
-        parent = list(range(len(members)))
+        # One quote is often printed word for word by many outlets: relate each distinct wording once,
+        # then every claim joins its wording's cluster (an archive may hold a speaker's quote thousands of times).
+        wordings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, t in enumerate(tokens):
+            wordings[tuple(t)].append(i)
+        distinct = list(wordings)
+        parent = list(range(len(distinct)))
 
         def find(i: int) -> int:
             while parent[i] != i:
@@ -143,13 +149,18 @@ def judge_quotes(claims: list[Claim], rules=None) -> list[Group]:
                 i = parent[i]
             return i
 
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                if related(tokens[i], tokens[j], settings):
+        for i in range(len(distinct)):
+            for j in range(i + 1, len(distinct)):
+                if related(list(distinct[i]), list(distinct[j]), settings):
                     parent[find(i)] = find(j)
         clusters: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(members)):
-            clusters[find(i)].append(i)
+        for w, wording in enumerate(distinct):
+            same = wordings[wording]
+            if len(same) > 1 and not related(list(wording), list(wording), settings):
+                for i in same:  # a wording not even related to itself (no words): each claim on its own
+                    clusters[-1 - i].append(i)
+                continue
+            clusters[find(w)].extend(same)
         for indices in clusters.values():
             indices.sort(key=lambda i: (members[i].source, members[i].offset))
             groups.append(_judge_quote_group([members[i] for i in indices], [tokens[i] for i in indices], settings))
@@ -163,16 +174,13 @@ def _judge_quote_group(claims: list[Claim], tokens: list[list[str]], settings: d
         return group
     verdicts: list[str] = []
     reasons: list[str] = []
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            if claims[i].source == claims[j].source or not related(tokens[i], tokens[j], settings):
-                continue
-            result = compare_quotes(tokens[i], tokens[j], settings)
-            verdicts.append(result.verdict)
-            if result.verdict == "disputed":
-                group.conflicts.append((i, j))
-            if result.reason not in reasons and result.verdict != "agreed":
-                reasons.append(result.reason)
+    named_all = len(claims) <= EVERY_PAIR_UP_TO
+    for i, j, result in _compared_pairs(claims, tokens, settings):
+        verdicts.append(result.verdict)
+        if result.verdict == "disputed" and (named_all or len(group.conflicts) < MOST_CONFLICTS):
+            group.conflicts.append((i, j))
+        if result.reason not in reasons and result.verdict != "agreed":
+            reasons.append(result.reason)
     if "disputed" in verdicts:
         group.verdict = "disputed"
     elif verdicts and all(v == "agreed" for v in verdicts):
@@ -181,6 +189,58 @@ def _judge_quote_group(claims: list[Claim], tokens: list[list[str]], settings: d
         group.verdict = "compatible"
     group.note = "; ".join(reasons[:3])
     return group
+
+
+def _compared_pairs(claims: list[Claim], tokens: list[list[str]], settings: dict[str, Any]):
+    """(i, j, comparison) for the related pairs of claims from different sources.
+
+    A small group gives every such pair.  In a large one (the same quote printed
+    by hundreds of sources), each pair of wordings is compared once and named by
+    one pair of claims per pair of sources, at most :data:`MOST_CONFLICTS` of
+    them when the wordings conflict: listing every pair would be quadratic.
+    """
+    if len(claims) <= EVERY_PAIR_UP_TO:
+        for i in range(len(claims)):
+            for j in range(i + 1, len(claims)):
+                if claims[i].source != claims[j].source and related(tokens[i], tokens[j], settings):
+                    yield i, j, compare_quotes(tokens[i], tokens[j], settings)
+        return
+    wordings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, t in enumerate(tokens):
+        wordings[tuple(t)].append(i)
+    distinct = list(wordings)
+    named = 0
+    for a in range(len(distinct)):
+        for b in range(a, len(distinct)):
+            first, second = wordings[distinct[a]], wordings[distinct[b]]
+            pair = _cross_source_pair(claims, first, second)
+            if pair is None or not related(tokens[first[0]], tokens[second[0]], settings):
+                continue
+            result = compare_quotes(tokens[first[0]], tokens[second[0]], settings)
+            if result.verdict != "disputed":
+                yield pair[0], pair[1], result
+                continue
+            if named >= MOST_CONFLICTS:  # the list of conflicts is full; the verdict still counts
+                yield pair[0], pair[1], result
+                continue
+            seen: set[tuple[str, str]] = set()
+            for i in first:
+                for j in second:
+                    key = tuple(sorted((claims[i].source, claims[j].source)))
+                    if claims[i].source == claims[j].source or key in seen or named >= MOST_CONFLICTS:
+                        continue
+                    seen.add(key)
+                    named += 1
+                    yield min(i, j), max(i, j), result
+
+
+def _cross_source_pair(claims: list[Claim], first: list[int], second: list[int]) -> tuple[int, int] | None:
+    """A pair of claims, one from each list, from two different sources (the first found), or None."""
+    for i in first:
+        for j in second:
+            if i != j and claims[i].source != claims[j].source:
+                return min(i, j), max(i, j)
+    return None
 
 
 def _tokens(claim: Claim) -> list[str]:

@@ -263,3 +263,26 @@ def test_scan_type_filter_knows_quote_and_role():
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert {g["type"] for g in json.loads(proc.stdout)["groups"]} == {"role"}
+
+
+def test_a_quote_printed_by_hundreds_of_sources_is_judged_without_comparing_every_pair(extract, rules):
+    """An archive holds the same quote many times: one verdict, and its conflicts named once per pair of sources."""
+    from factcheck.claims import MOST_CONFLICTS
+
+    right = extract('"We used to have 95% share of the AI business in China," Huang said.')
+    wrong = extract('"We used to have 90% share of the AI business in China," Huang said.')
+    other = extract('"Export rules hurt our customers far more than us," Huang said.')
+    quotes = []
+    for i in range(400):  # 400 sources, one of them with the changed number; every one also quotes the other line
+        (q,) = [c for c in (wrong if i == 7 else right) if c.type == "quote"]
+        (o,) = [c for c in other if c.type == "quote"]
+        quotes += [q.__class__(**{**q.__dict__, "source": f"s{i:03}.txt"}),
+                   o.__class__(**{**o.__dict__, "source": f"s{i:03}.txt", "offset": 500})]
+    groups = [g for g in group_claims(quotes, rules) if g.type == "quote"]
+    assert sorted((len(g.claims), g.verdict) for g in groups) == [(400, "agreed"), (400, "disputed")]
+    (disputed,) = [g for g in groups if g.verdict == "disputed"]
+    assert 0 < len(disputed.conflicts) <= MOST_CONFLICTS
+    for i, j in disputed.conflicts:  # each names the changed version against a right one, from different sources
+        a, b = disputed.claims[i], disputed.claims[j]
+        assert a.source != b.source and "s007.txt" in (a.source, b.source)
+    assert "number" in disputed.note

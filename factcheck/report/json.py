@@ -6,6 +6,7 @@ Field names are fixed; new fields may be added, none renamed.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import json as _json
 import math
 from typing import Any, TextIO
@@ -141,16 +142,10 @@ def _escape(char: str) -> str:
 
 def write(data: dict[str, Any], out: TextIO) -> None:
     """Write the report as :func:`dumps` does, piece by piece: a large report is never one string in memory."""
-    encoder = _json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
-    buffer: list[str] = []
-    size = 0
-    for chunk in encoder.iterencode(data):  # chunks are whole tokens: a character is never cut in two
-        buffer.append(chunk)
-        size += len(chunk)
-        if size > 1 << 16:
-            out.write(_UNSAFE.sub(lambda m: _escape(m.group()), "".join(buffer)))
-            buffer, size = [], 0
-    out.write(_UNSAFE.sub(lambda m: _escape(m.group()), "".join(buffer)))
+    chunks = _json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False).iterencode(data)
+    # chunks are whole tokens, so a character is never cut in two; they are joined some thousands at a time
+    for text in iter(lambda: "".join(itertools.islice(chunks, 8192)), ""):
+        out.write(_UNSAFE.sub(lambda m: _escape(m.group()), text))
     out.write("\n")
 
 
