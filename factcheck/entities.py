@@ -87,7 +87,7 @@ class Catalogue:
             # one alternation per kind of first letter, the word-start test in front of it, so the regex
             # engine gives up inside a word at once; aliases that could match at one place share a branch
             by_head: dict[str, list[str]] = {r"(?<![\w-])": [], r"(?<![\p{Hangul}])": []}
-            for alias in sorted(alias_map, key=len, reverse=True):
+            for alias in sorted(alias_map, key=lambda a: (-len(a), a)):  # the same pattern text in every run
                 esc = "['’]".join(regex.escape(part) for part in alias.split("'"))
                 # a Korean particle may follow any alias ("SK는", "NVIDIA가", "삼성전자와의"), a longer
                 # Korean word may not ("메타버스" is not Meta, "한국형" not South Korea)

@@ -40,8 +40,9 @@ import regex
 
 from .literals import Literals, required_literals
 
-#: Entries kept at most: a cache that grew past this (many edited rule files) starts again.
-MOST_ENTRIES = 5000
+#: Patterns kept at most.  Past this (many edited rule files, many custom catalogues), a run keeps only the
+#: patterns it used itself.
+MOST_ENTRIES = 600
 
 _CAPTURE_LOCK = threading.Lock()
 
@@ -65,6 +66,7 @@ class CompiledPatterns:
         self._code: dict[str, list] = {}  # "flags pattern" → the arguments of the engine's compile
         self._literals: dict[str, list[str] | None] = {}  # "flags pattern" → required words
         self._read()
+        self._used: set[str] = set()  # keys this process compiled or read
         self._dirty = False
         self.hits = 0
         self.misses = 0
@@ -87,6 +89,7 @@ class CompiledPatterns:
     def compile(self, pattern: str, flags: int = 0) -> regex.Pattern:
         """``regex.compile(pattern, flags)``, from the cache when the pattern was compiled before."""
         key = f"{int(flags)} {pattern}"
+        self._used.add(key)
         args = self._code.get(key)
         if args is not None:
             try:
@@ -105,12 +108,13 @@ class CompiledPatterns:
     def literals(self, pattern: regex.Pattern) -> Literals | None:
         """The words without which the pattern cannot match (literals.py), analysed once."""
         key = f"{int(pattern.flags)} {pattern.pattern}"
+        self._used.add(key)
         if key in self._literals:
             known = self._literals[key]
             return frozenset(known) if known is not None else None
         found = required_literals(pattern.pattern, pattern.flags)
+        self._literals[key] = sorted(found) if found is not None else None  # also remembered without a file
         if self.path is not None:
-            self._literals[key] = sorted(found) if found is not None else None
             self._dirty = True
         return found
 
@@ -118,6 +122,10 @@ class CompiledPatterns:
         """Write what was compiled for the first time; a cache that cannot be written is left alone."""
         if not self._dirty or self.path is None:
             return
+        if len(self._code) + len(self._literals) > MOST_ENTRIES:
+            self._code = {k: v for k, v in self._code.items() if k in self._used}
+            self._literals = {k: v for k, v in self._literals.items() if k in self._used}
+        tmp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-", suffix=".tmp")
@@ -128,10 +136,11 @@ class CompiledPatterns:
             os.replace(tmp, self.path)  # atomic: a concurrent run reads the old file or the new one
             self._dirty = False
         except (OSError, ValueError):
-            try:
-                os.unlink(tmp)
-            except (OSError, UnboundLocalError):
-                pass
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
 
     def _read(self) -> None:
         if self.path is None:
@@ -145,7 +154,7 @@ class CompiledPatterns:
             code, literals = data["code"], data["literals"]
         except (OSError, ValueError, TypeError, KeyError):
             return
-        if isinstance(code, dict) and isinstance(literals, dict) and len(code) + len(literals) <= MOST_ENTRIES:
+        if isinstance(code, dict) and isinstance(literals, dict):
             self._code, self._literals = code, literals
 
 

@@ -104,3 +104,28 @@ def test_an_unwritable_cache_folder_does_not_stop_a_scan(tmp_path):
     run = run_cli("scan", "-f", "json", str(SEEDS), env={"FACTCHECK_CACHE_DIR": str(blocked)})
     assert run.code == 0, run.err
     assert len(run.json["claims"]) > 50
+
+
+def test_a_second_run_compiles_nothing_whatever_the_hash_seed(tmp_path):
+    """Every pattern's text is the same in every process, so the second run reads them all from the cache."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from factcheck.pattern_cache import CompiledPatterns\n"
+            "from factcheck.cli import main\n"
+            "import sys\n"
+            "sys.argv = ['factcheck', 'scan', '-f', 'json', '-o', '/dev/null', sys.argv[1]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(CompiledPatterns.shared().misses, CompiledPatterns.shared().hits)\n")
+    counts = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path), "PYTHONHASHSEED": seed}
+        env.pop("FACTCHECK_NO_CACHE", None)
+        run = subprocess.run([sys.executable, "-c", code, str(SEEDS)], capture_output=True, text=True, env=env,
+                             timeout=300)
+        assert run.returncode == 0, run.stderr
+        counts.append([int(x) for x in run.stdout.split()[-2:]])
+    (first_misses, _), (second_misses, second_hits) = counts
+    assert first_misses > 100
+    assert second_misses == 0 and second_hits >= first_misses
