@@ -211,9 +211,10 @@ def _os_message(exc: OSError) -> str:
 
 
 def read_document(
-    display: str, path: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None
+    display: str | Path, path: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None
 ) -> Document:
-    """Read and decode one file; raise :class:`InputError` if it cannot be used."""
+    """Read and decode one file (named by a string or a ``Path``); raise :class:`InputError` if it cannot be used."""
+    display = str(display)
     if data is None:
         data = _read_regular_file(path or Path(display), max_bytes)
     if len(data) > max_bytes:

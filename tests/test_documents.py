@@ -49,3 +49,12 @@ def test_positions_with_crlf_and_cr():
 
 def test_name_falls_back_to_file_name():
     assert document_from_text("dir/x.txt", "text").name == "x.txt"
+
+
+def test_a_document_can_be_named_by_a_path_or_a_string(tmp_path):
+    from factcheck.documents import read_document
+
+    page = tmp_path / "a.txt"
+    page.write_text("Nvidia will supply 50,000 GPUs to Samsung.\n")
+    by_path, by_name = read_document(page), read_document(str(page))
+    assert by_path.path == by_name.path == str(page) and by_path.text == by_name.text
