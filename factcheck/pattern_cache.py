@@ -53,7 +53,10 @@ def cache_dir() -> Path | None:
         return None
     if os.environ.get("FACTCHECK_CACHE_DIR"):
         return Path(os.environ["FACTCHECK_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    home = os.path.expanduser("~")
+    if not os.environ.get("XDG_CACHE_HOME") and not os.path.isabs(home):  # no home folder: no cache, never "./~"
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
     return Path(base) / "factcheck"
 
 

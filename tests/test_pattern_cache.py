@@ -129,3 +129,13 @@ def test_a_second_run_compiles_nothing_whatever_the_hash_seed(tmp_path):
     (first_misses, _), (second_misses, second_hits) = counts
     assert first_misses > 100
     assert second_misses == 0 and second_hits >= first_misses
+
+
+def test_without_a_home_folder_nothing_is_cached_in_the_working_folder(monkeypatch):
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)  # what Python gives with no HOME and no user entry
+    assert cache_dir() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/someone")
+    assert str(cache_dir()) == "/var/cache/someone/factcheck"
