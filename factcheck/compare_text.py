@@ -318,17 +318,7 @@ def judge_roles(claims: list[Claim], rules=None) -> list[Group]:
         if len({c.source for c in members}) < 2:
             continue
         current = [i for i, c in enumerate(members) if c.extra.get("tense") != "past"]
-        seen: set[tuple[str, str]] = set()
-        for x, i in enumerate(current):
-            for j in current[x + 1:]:
-                a, b = members[i], members[j]
-                if a.source == b.source:
-                    continue
-                why = role_conflict(a, b)
-                pair = (a.text.casefold(), b.text.casefold())
-                if why and pair not in seen:
-                    seen.add(pair)
-                    group.conflicts.append((i, j))
+        group.conflicts = _role_conflicts(members, current)
         past = [c for c in members if c.extra.get("tense") == "past"]
         notes = []
         if group.conflicts:
@@ -347,6 +337,46 @@ def judge_roles(claims: list[Claim], rules=None) -> list[Group]:
                          + "; ".join(sorted({c.text for c in past})))
         group.note = "; ".join(notes)
     return groups
+
+
+def _role_conflicts(members: list[Claim], current: list[int]) -> list[tuple[int, int]]:
+    """Pairs of current roles from different sources that cannot both be true, one per pair of wordings.
+
+    A large group (a person titled in hundreds of sources) compares each pair of
+    distinct roles once instead of every pair of claims, and names at most
+    :data:`MOST_CONFLICTS` pairs.
+    """
+    conflicts: list[tuple[int, int]] = []
+    seen: set[tuple[str, str]] = set()
+    if len(current) <= EVERY_PAIR_UP_TO:
+        for x, i in enumerate(current):
+            for j in current[x + 1:]:
+                a, b = members[i], members[j]
+                if a.source == b.source:
+                    continue
+                pair = (a.text.casefold(), b.text.casefold())
+                if pair not in seen and role_conflict(a, b):
+                    seen.add(pair)
+                    conflicts.append((i, j))
+        return conflicts
+    by_role: dict[tuple, list[int]] = defaultdict(list)
+    for i in current:
+        c = members[i]
+        by_role[(c.text, *_office(c), tuple(c.extra.get("classes") or ()))].append(i)
+    roles = list(by_role.values())
+    for x, first in enumerate(roles):
+        for second in roles[x + 1:]:
+            if len(conflicts) >= MOST_CONFLICTS or not role_conflict(members[first[0]], members[second[0]]):
+                continue
+            pair = next(((min(i, j), max(i, j)) for i in first for j in second
+                         if members[i].source != members[j].source), None)
+            if pair is None:
+                continue
+            key = (members[pair[0]].text.casefold(), members[pair[1]].text.casefold())
+            if key not in seen:
+                seen.add(key)
+                conflicts.append(pair)
+    return sorted(conflicts)
 
 
 def role_conflict(a: Claim, b: Claim) -> str:

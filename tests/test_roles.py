@@ -149,3 +149,22 @@ def test_seed_trump_past_presidency_is_not_disputed(seed_roles):
     past = [c for c in trump.claims if c.extra["tense"] == "past"]
     assert [(stem(c.source), c.text) for c in past] == [("003", "45th president of the United States")]
     assert {stem(c.source) for c in trump.claims if c.extra["tense"] == "current"} == {"001"}
+
+
+def test_a_person_titled_by_hundreds_of_sources_is_judged_without_comparing_every_pair(extract, rules):
+    """An archive: one source of 300 calls the president a governor; the conflict is named, a few times at most."""
+    from factcheck.claims import MOST_CONFLICTS
+
+    president = [c for c in extract("President Lee Jae-myung met the delegation.") if c.type == "role"]
+    governor = [c for c in extract("Governor of Gyeonggi Province Lee Jae-myung met the delegation.")
+                if c.type == "role"]
+    claims = []
+    for i in range(300):
+        (role,) = governor if i == 42 else president
+        claims.append(role.__class__(**{**role.__dict__, "source": f"s{i:03}.txt"}))
+    (group,) = [g for g in group_claims(claims, rules) if g.type == "role"]
+    assert group.verdict == "disputed" and len(group.claims) == 300
+    assert 0 < len(group.conflicts) <= MOST_CONFLICTS
+    for i, j in group.conflicts:
+        assert {group.claims[i].text, group.claims[j].text} == {"President", "Governor of Gyeonggi Province"}
+        assert group.claims[i].source != group.claims[j].source
