@@ -47,11 +47,6 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     return found
 
 
-def may_match(literals: Literals | None, folded_text: str) -> bool:
-    """False only when the text (case-folded) contains none of the required literals."""
-    return literals is None or any(s in folded_text for s in literals)
-
-
 # --------------------------------------------------------------------------- analysis
 
 
