@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, Claim, Group
@@ -141,18 +141,7 @@ def judge_quotes(claims: list[Claim], rules=None) -> list[Group]:
         for i, t in enumerate(tokens):
             wordings[tuple(t)].append(i)
         distinct = list(wordings)
-        parent = list(range(len(distinct)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i in range(len(distinct)):
-            for j in range(i + 1, len(distinct)):
-                if related(list(distinct[i]), list(distinct[j]), settings):
-                    parent[find(i)] = find(j)
+        cluster_of = quote_clusters([list(w) for w in distinct], settings)
         clusters: dict[int, list[int]] = defaultdict(list)
         for w, wording in enumerate(distinct):
             same = wordings[wording]
@@ -160,11 +149,127 @@ def judge_quotes(claims: list[Claim], rules=None) -> list[Group]:
                 for i in same:  # a wording not even related to itself (no words): each claim on its own
                     clusters[-1 - i].append(i)
                 continue
-            clusters[find(w)].extend(same)
+            clusters[cluster_of[w]].extend(same)
         for indices in clusters.values():
             indices.sort(key=lambda i: (members[i].source, members[i].offset))
             groups.append(_judge_quote_group([members[i] for i in indices], [tokens[i] for i in indices], settings))
     return groups
+
+
+#: Up to this many distinct wordings of one speaker, every pair is tested; beyond, only pairs that can relate.
+EVERY_WORDING_PAIR_UP_TO = 60
+
+
+def quote_clusters(distinct: list[list[str]], settings: dict[str, Any]) -> list[int]:
+    """The cluster of each wording: wordings joined, directly or through others, by :func:`related`.
+
+    A few dozen wordings are tested pair by pair.  A speaker quoted across an
+    archive has thousands, so there the same clusters are found without a
+    Python test per pair: the shared-opening test is a lookup by opening words,
+    the similarity test runs in rapidfuzz's batch loop, the fragment test only
+    where one wording holds a piece of the other that survives its threshold,
+    and pairs already in one cluster are never tested.
+    """
+    parent = list(range(len(distinct)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    if len(distinct) <= EVERY_WORDING_PAIR_UP_TO or settings["opening_words"] < 1:
+        for i in range(len(distinct)):
+            for j in range(i + 1, len(distinct)):
+                if related(distinct[i], distinct[j], settings):
+                    join(i, j)
+    else:
+        _join_related(distinct, settings, find, join)
+    return [find(i) for i in range(len(distinct))]
+
+
+def _join_related(distinct: list[list[str]], settings: dict[str, Any], find: Callable[[int], int],
+                  join: Callable[[int, int], None]) -> None:
+    """Join every pair of :func:`related` wordings, as the pair-by-pair loop does, without visiting every pair."""
+    opening = settings["opening_words"]
+    least = min(opening, 3)  # the fewest words a shared opening may have
+    by_opening: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    by_prefix: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, w in enumerate(distinct):
+        if len(w) >= opening:
+            by_opening[tuple(w[:opening])].append(i)
+        for n in range(least, min(opening - 1, len(w)) + 1):
+            by_prefix[tuple(w[:n])].append(i)
+    for members in by_opening.values():  # the same first `opening` words
+        for i in members[1:]:
+            join(members[0], i)
+    for i, w in enumerate(distinct):  # a short wording that is how another one begins
+        if least <= len(w) < opening:
+            for j in by_prefix.get(tuple(w), ()):
+                join(i, j)
+
+    joined = [" ".join(w) for w in distinct]
+    similar, fragment, fewest = settings["similar_ratio"], settings["fragment_ratio"], settings["fragment_min_words"]
+    n = len(distinct)
+    # Similar texts: rapidfuzz compares a wording with every later one outside its cluster in one call.
+    labels, joins = [find(i) for i in range(n)], 0
+    for i in range(n - 1):
+        if not distinct[i]:
+            continue
+        if joins:  # clusters changed: refresh the labels
+            labels, joins = [find(k) for k in range(n)], 0
+        others = [j for j in range(i + 1, n) if labels[j] != labels[i] and distinct[j]]
+        for _, _, k in process.extract(joined[i], [joined[j] for j in others], scorer=fuzz.ratio,
+                                       score_cutoff=similar, limit=None):
+            join(i, others[k])
+            joins += 1
+    # Fragments: the shorter text's pieces (see _pieces) are looked up by their first letters.
+    grams: dict[str, list[int]] = defaultdict(list)
+    for j, text in enumerate(joined):
+        if len(distinct[j]) >= fewest:
+            for gram in {text[k:k + _GRAM] for k in range(len(text) - _GRAM + 1)}:
+                grams[gram].append(j)
+    for i in range(n):
+        if len(distinct[i]) < fewest:
+            continue
+        pieces = _pieces(joined[i], fragment)
+        if pieces is None or min(map(len, pieces)) < _GRAM:
+            candidates: Iterable[int] = range(n)
+        else:
+            candidates = set().union(*(grams.get(piece[:_GRAM], ()) for piece in pieces))
+        for j in candidates:
+            if (j == i or len(joined[j]) < len(joined[i]) or len(distinct[j]) < fewest or find(j) == find(i)
+                    or not _may_hold(joined[j], pieces)):
+                continue  # not the longer text, already joined, or no piece of this one in it: no fragment
+            if related(distinct[i], distinct[j], settings):
+                join(i, j)
+
+
+#: Length of the letter sequences fragments are looked up by.
+_GRAM = 6
+
+
+def _may_hold(text: str, pieces: list[str] | None) -> bool:
+    return pieces is None or any(p in text for p in pieces)
+
+
+def _pieces(text: str, ratio: float) -> list[str] | None:
+    """Pieces of ``text`` one of which any text it is a fragment of (partial ratio ≥ ``ratio``) holds unchanged.
+
+    A partial ratio of r aligns ``text`` with a window of the other text in at
+    most d = 2·(1 − r/100)·len(text) insertions and deletions; cut into d + 1
+    pieces, one piece is untouched by them and so appears as it is.  None when
+    the pieces would be single characters (no useful test).
+    """
+    edits = int(2 * (1 - ratio / 100) * len(text) + 1e-9)
+    size = len(text) // (edits + 1)
+    if size < 2:
+        return None
+    cuts = [round(k * len(text) / (edits + 1)) for k in range(edits + 2)]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:])]
 
 
 def _judge_quote_group(claims: list[Claim], tokens: list[list[str]], settings: dict[str, Any]) -> Group:
@@ -181,6 +286,8 @@ def _judge_quote_group(claims: list[Claim], tokens: list[list[str]], settings: d
             group.conflicts.append((i, j))
         if result.reason not in reasons and result.verdict != "agreed":
             reasons.append(result.reason)
+        if not named_all and len(group.conflicts) >= MOST_CONFLICTS and len(reasons) >= 3:
+            break  # disputed, every conflict it names and its note found: no further pair can change them
     if "disputed" in verdicts:
         group.verdict = "disputed"
     elif verdicts and all(v == "agreed" for v in verdicts):

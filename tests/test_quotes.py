@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.compare import group_claims
 from factcheck.compare_text import compare_quotes
@@ -286,3 +288,84 @@ def test_a_quote_printed_by_hundreds_of_sources_is_judged_without_comparing_ever
         a, b = disputed.claims[i], disputed.claims[j]
         assert a.source != b.source and "s007.txt" in (a.source, b.source)
     assert "number" in disputed.note
+
+
+def _partition(labels):
+    """Clusters as sets of indices, whatever label each cluster carries."""
+    out: dict = {}
+    for i, label in enumerate(labels):
+        out.setdefault(label, set()).add(i)
+    return sorted(map(sorted, out.values()))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_speaker_quoted_in_hundreds_of_wordings_is_clustered_as_pair_by_pair(rules, seed):
+    """An archive holds thousands of a speaker's wordings: the clusters are those of testing every pair."""
+    import random
+
+    from factcheck.compare_text import EVERY_WORDING_PAIR_UP_TO, _settings, quote_clusters, related
+
+    settings = _settings(rules, "quote")
+    rng = random.Random(seed)
+    vocab = ("we are not slowing down this is a landmark partnership for us and the industry gpus chips 50,000 "
+             "260 k only start beginning demand keeps rising it takes u.s. build").split()
+    templates = [[rng.choice(vocab) for _ in range(rng.randint(0, 18))] for _ in range(rng.randint(3, 12))]
+    wordings: set[tuple[str, ...]] = set()
+    while len(wordings) < 3 * EVERY_WORDING_PAIR_UP_TO:  # versions: words changed, dropped, added, cut, misspelt
+        w = list(rng.choice(templates))
+        for _ in range(rng.randint(0, 4)):
+            op = rng.random()
+            if op < 0.3 and w:
+                w[rng.randrange(len(w))] = rng.choice(vocab)
+            elif op < 0.5 and w:
+                del w[rng.randrange(len(w))]
+            elif op < 0.7:
+                w.insert(rng.randrange(len(w) + 1), rng.choice(vocab))
+            elif op < 0.85 and len(w) > 3:
+                start = rng.randrange(len(w))
+                w = w[start:start + rng.randint(3, 10)]
+            elif w:
+                k = rng.randrange(len(w))
+                w[k] = w[k][:-1] or "x"
+        wordings.add(tuple(w))
+    distinct = [list(w) for w in sorted(wordings)]
+    rng.shuffle(distinct)
+
+    expected = list(range(len(distinct)))  # the oracle: every pair tested, joined transitively
+
+    def root(i):
+        while expected[i] != i:
+            i = expected[i]
+        return i
+
+    for i in range(len(distinct)):
+        for j in range(i + 1, len(distinct)):
+            if related(distinct[i], distinct[j], settings):
+                expected[root(i)] = root(j)
+    assert _partition(quote_clusters(distinct, settings)) == _partition([root(i) for i in range(len(distinct))])
+
+
+@given(st.text(alphabet="abcde fg", min_size=1, max_size=120), st.integers(0, 119), st.integers(1, 120),
+       st.lists(st.tuples(st.integers(0, 2), st.integers(0, 200), st.sampled_from("abcde fg")), max_size=6),
+       st.sampled_from([80, 90, 95, 100]))
+@settings(max_examples=400, deadline=None)
+def test_a_fragment_always_holds_one_piece_of_the_other_text(text, start, size, edits, ratio):
+    """The fragment lookup never misses a pair rapidfuzz's partial ratio puts over the bar."""
+    from rapidfuzz import fuzz
+
+    from factcheck.compare_text import _may_hold, _pieces
+
+    fragment = list(text[start:start + size])
+    for op, at, char in edits:  # a fragment with letters changed, dropped and added
+        if op == 0 and fragment:
+            fragment[at % len(fragment)] = char
+        elif op == 1 and fragment:
+            del fragment[at % len(fragment)]
+        else:
+            fragment.insert(at % (len(fragment) + 1), char)
+    short, long_ = "".join(fragment), text
+    if not short or fuzz.partial_ratio(short, long_) < ratio:
+        return
+    found = (len(short) <= len(long_) and _may_hold(long_, _pieces(short, ratio))) or (
+        len(long_) <= len(short) and _may_hold(short, _pieces(long_, ratio)))
+    assert found
