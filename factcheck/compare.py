@@ -93,13 +93,12 @@ def align(claims: list[Claim], tol: float) -> list[list[Claim]]:
     if all(len(figs) <= 1 for figs in figures_by_source.values()):
         return [claims]
     order = sorted(figures_by_source, key=lambda s: -len(figures_by_source[s]))
-    anchors: list[tuple[float, set[str], list[Claim]]] = []
+    anchors: list[_Anchor] = []
     for source in order:
         pending = list(figures_by_source[source])
         pairs = sorted(
-            ((distance(fig[0].value, anchor[0]), fi, ai) for fi, fig in enumerate(pending)
-             for ai, anchor in enumerate(anchors) if source not in anchor[1]
-             and not any(other_deal(fig[0], c) for c in anchor[2])),
+            (distance(fig[0].value, anchor.value), fi, ai) for fi, fig in enumerate(pending)
+            for ai, anchor in enumerate(anchors) if source not in anchor.sources and not anchor.other_deal(fig[0])
         )
         used_figs: set[int] = set()
         used_anchors: set[int] = set()
@@ -108,12 +107,32 @@ def align(claims: list[Claim], tol: float) -> list[list[Claim]]:
                 continue
             used_figs.add(fi)
             used_anchors.add(ai)
-            anchors[ai][1].add(source)
-            anchors[ai][2].extend(pending[fi])
+            anchors[ai].add(source, pending[fi])
         for fi, fig in enumerate(pending):
             if fi not in used_figs:
-                anchors.append((fig[0].value, {source}, list(fig)))
-    return [sorted(a[2], key=lambda c: (c.source, c.offset)) for a in anchors]
+                anchors.append(_Anchor(fig[0].value))
+                anchors[-1].add(source, fig)
+    return [sorted(a.claims, key=lambda c: (c.source, c.offset)) for a in anchors]
+
+
+class _Anchor:
+    """One fact being aligned: its value, the sources that already gave a figure, and the deals they named."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+        self.sources: set[str] = set()
+        self.claims: list[Claim] = []
+        self.deals: set[frozenset[str]] = set()  # each claim's counterparties, once per distinct set
+
+    def add(self, source: str, claims: list[Claim]) -> None:
+        self.sources.add(source)
+        self.claims.extend(claims)
+        self.deals.update(frozenset(c.extra["counterparties"]) for c in claims if c.extra.get("counterparties"))
+
+    def other_deal(self, claim: Claim) -> bool:
+        """Does some claim here name other parties than ``claim`` does (see :func:`other_deal`)?"""
+        parties = claim.extra.get("counterparties")
+        return bool(parties) and any(deal.isdisjoint(parties) for deal in self.deals)
 
 
 def other_deal(a: Claim, b: Claim) -> bool:
