@@ -115,3 +115,9 @@ def test_written_piece_by_piece_the_json_is_the_same(rules):
                                            result.lints, streamed=True), out)
     assert out.getvalue() == whole
     assert '"groups": [' in whole and whole.count('"verdict"') == len(result.groups) > 20
+    # and the layout is the standard library's, indent=2 (only unsafe characters escaped on top)
+    import json
+
+    data = json_report.document(result.sources, result.claims, result.groups, result.problems, result.lints)
+    standard = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    assert whole == json_report._UNSAFE.sub(lambda m: json_report._escape(m.group()), standard)

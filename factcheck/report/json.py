@@ -6,12 +6,13 @@ Field names are fixed; new fields may be added, none renamed.
 from __future__ import annotations
 
 import datetime as _dt
-import itertools
+import io
 import json as _json
 import math
+import re
 from typing import Any, TextIO
 
-import regex
+import orjson
 
 from ..claims import Claim, Group, Problem, Source
 
@@ -118,18 +119,22 @@ class _Converted(list):
 #: Characters JSON may carry raw but that act on a terminal or hide text when the output is
 #: viewed (DEL, C1 controls, line/paragraph separators, bidi and zero-width marks, BOM) and lone
 #: surrogates (not encodable as UTF-8).  ``json`` already escapes C0 controls, quotes and backslashes.
-_UNSAFE = regex.compile(r"[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
-                        r"\ud800-\udfff\U000e0000-\U000e007f]")
+_UNSAFE = re.compile(  # the standard engine scans a plain class several times faster
+    r"[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+    r"\ud800-\udfff\U000e0000-\U000e007f]")
 
 
 def dumps(data: dict[str, Any]) -> str:
     """The report as JSON text: UTF-8 safe, with invisible and control characters written as \\u escapes.
 
     Those characters only ever occur inside JSON strings, where a \\u escape
-    means the same character, so any JSON parser reads the same data.
+    means the same character, so any JSON parser reads the same data.  The
+    layout is that of ``json.dumps(data, indent=2, ensure_ascii=False)``;
+    a number that is not finite is written as null.
     """
-    text = _json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
+    out = io.StringIO()
+    write(data, out)
+    return out.getvalue()[:-1]
 
 
 def _escape(char: str) -> str:
@@ -141,12 +146,51 @@ def _escape(char: str) -> str:
 
 
 def write(data: dict[str, Any], out: TextIO) -> None:
-    """Write the report as :func:`dumps` does, piece by piece: a large report is never one string in memory."""
-    chunks = _json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False).iterencode(data)
-    # chunks are whole tokens, so a character is never cut in two; they are joined some thousands at a time
-    for text in iter(lambda: "".join(itertools.islice(chunks, 8192)), ""):
-        out.write(_UNSAFE.sub(lambda m: _escape(m.group()), text))
-    out.write("\n")
+    """Write the report as :func:`dumps` gives it, piece by piece: a large report is never one string in memory.
+
+    Each item of a top-level list (a claim, a group) is encoded on its own by
+    orjson, which is some ten times faster than the standard encoder with
+    indentation, and indented to its place.
+    """
+    pieces: list[str] = ["{"]
+    for n, (key, value) in enumerate(data.items()):
+        pieces.append(("\n  " if n == 0 else ",\n  ") + _encode(key, 1) + ": ")
+        if isinstance(value, list) and value:
+            pieces.append("[")
+            for i, item in enumerate(value):  # a streamed list converts each item here
+                pieces.append(("\n    " if i == 0 else ",\n    ") + _encode(item, 2))
+                if len(pieces) >= 2048:
+                    _flush(pieces, out)
+            pieces.append("\n  ]")
+        else:
+            pieces.append(_encode(value, 1))
+    pieces.append("\n}\n" if data else "}\n")
+    _flush(pieces, out)
+
+
+def _encode(value: Any, level: int) -> str:
+    """One value as indented JSON, its lines after the first indented by ``level`` steps of two spaces."""
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except (TypeError, orjson.JSONEncodeError):  # e.g. a lone surrogate, which orjson refuses: the standard encoder
+        text = _json.dumps(_finite(value), ensure_ascii=False, indent=2, allow_nan=False)
+    return text.replace("\n", "\n" + "  " * level) if "\n" in text else text
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every number that is not finite replaced by None, as orjson writes it."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _flush(pieces: list[str], out: TextIO) -> None:
+    out.write(_UNSAFE.sub(lambda m: _escape(m.group()), "".join(pieces)))
+    pieces.clear()
 
 
 def finding_dict(finding, sources: dict[str, Source] | None = None) -> dict[str, Any]:
