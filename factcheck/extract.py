@@ -128,6 +128,9 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                 claim.extra["file_line"] = file_line
             claims.append(claim)
     claims.sort(key=lambda c: c.offset)  # stable: "Samsung and SK Hynix will each …" keeps its order
+    quotes: dict[str, str] = {}
+    for claim in claims:  # claims of one sentence hold one copy of it (an archive's claims stay in memory)
+        claim.quote = quotes.setdefault(claim.quote, claim.quote)
     return claims
 
 
