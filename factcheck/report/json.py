@@ -153,19 +153,26 @@ def write(data: dict[str, Any], out: TextIO) -> None:
     indentation, and indented to its place.
     """
     pieces: list[str] = ["{"]
+    size = 0
     for n, (key, value) in enumerate(data.items()):
         pieces.append(("\n  " if n == 0 else ",\n  ") + _encode(key, 1) + ": ")
         if isinstance(value, list) and value:
             pieces.append("[")
             for i, item in enumerate(value):  # a streamed list converts each item here
                 pieces.append(("\n    " if i == 0 else ",\n    ") + _encode(item, 2))
-                if len(pieces) >= 2048:
+                size += len(pieces[-1])
+                if size >= _BATCH:  # a group of thousands of claims is megabytes: flush by size, not by count
                     _flush(pieces, out)
+                    size = 0
             pieces.append("\n  ]")
         else:
             pieces.append(_encode(value, 1))
     pieces.append("\n}\n" if data else "}\n")
     _flush(pieces, out)
+
+
+#: Characters of JSON gathered before they are written.
+_BATCH = 1 << 20
 
 
 def _encode(value: Any, level: int) -> str:
