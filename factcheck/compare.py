@@ -185,7 +185,6 @@ def judge(key: tuple[str, str, str, str], claims: list[Claim], tol: float) -> Gr
     return group
 
 
-
 def conflicting_pairs(claims: list[Claim], intervals: list[Interval]) -> list[tuple[int, int]]:
     """Pairs of claims (indices) from different sources whose intervals exclude each other, one per source pair.
 

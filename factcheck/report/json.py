@@ -179,7 +179,7 @@ def _encode(value: Any, level: int) -> str:
     """One value as indented JSON, its lines after the first indented by ``level`` steps of two spaces."""
     try:
         text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
-    except (TypeError, orjson.JSONEncodeError):  # e.g. a lone surrogate, which orjson refuses: the standard encoder
+    except orjson.JSONEncodeError:  # e.g. a lone surrogate, which orjson refuses: the standard encoder
         text = _json.dumps(_finite(value), ensure_ascii=False, indent=2, allow_nan=False)
     return text.replace("\n", "\n" + "  " * level) if "\n" in text else text
 
