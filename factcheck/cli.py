@@ -57,6 +57,8 @@ JobsOpt = typer.Option(None, "--jobs", "-j", help="Processes (or Dask workers) t
 ExecutorOpt = typer.Option("local", "--executor", help="Where to extract: local (this machine) or dask (a Dask cluster).")
 SchedulerOpt = typer.Option(None, "--scheduler", help="Dask scheduler address for --executor dask [default: a local cluster].")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+SpillOpt = typer.Option(None, "--spill/--no-spill", help="Keep claims on disk while grouping and writing, so memory "
+                        "stays small on an archive [default: from 5,000 files].")
 
 
 def _load_rules(rule_dirs: Optional[List[str]]):
@@ -188,13 +190,15 @@ def extract(
     executor: str = ExecutorOpt,
     scheduler: Optional[str] = SchedulerOpt,
     quiet: bool = QuietOpt,
+    spill: Optional[bool] = SpillOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """List the figure claims found in each source."""
     if show_text:
         _run(debug, lambda: _show_text(paths, output, follow_links, max_bytes))
     parallel = (jobs, executor, scheduler, quiet)
-    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, pub_date, debug, parallel))
+    _run(debug, lambda: _extract(paths, rules, format, output, follow_links, max_bytes, pub_date, debug, parallel,
+                                 spill))
 
 
 def _show_text(paths, output, follow_links, max_bytes) -> int:
@@ -217,7 +221,7 @@ def _show_text(paths, output, follow_links, max_bytes) -> int:
 
 
 def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=None, debug=False,
-             parallel=(None, "local", None, False)) -> int:
+             parallel=(None, "local", None, False), spill=None) -> int:
     from .scan import scan
 
     _check_format(fmt, ("table", "json"))
@@ -225,7 +229,7 @@ def _extract(paths, rule_dirs, fmt, output, follow_links, max_bytes, pub_date=No
     pub_dates = _pub_dates(pub_date)
     ruleset = _load_rules(rule_dirs)
     result = _run_scan(paths, ruleset, parallel, group=False, follow_links=follow_links, max_bytes=max_bytes,
-                       pub_dates=pub_dates, strict=debug)
+                       pub_dates=pub_dates, strict=debug, spill=spill)
     _report_problems(result.problems)
     out = _open_output(output)
     try:
@@ -262,12 +266,13 @@ def scan(
     executor: str = ExecutorOpt,
     scheduler: Optional[str] = SchedulerOpt,
     quiet: bool = QuietOpt,
+    spill: Optional[bool] = SpillOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """Group the claims of all sources and show which figures they agree on or dispute."""
     parallel = (jobs, executor, scheduler, quiet)
     _run(debug, lambda: _scan(paths, rules, format, output, only, claim_type, fail_on, follow_links, max_bytes,
-                              exit_zero, pub_date, debug, parallel))
+                              exit_zero, pub_date, debug, parallel, spill))
 
 
 def _split(option: Optional[str]) -> set[str]:
@@ -275,9 +280,10 @@ def _split(option: Optional[str]) -> set[str]:
 
 
 def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes, exit_zero=False,
-          pub_date=None, debug=False, parallel=(None, "local", None, False)) -> int:
+          pub_date=None, debug=False, parallel=(None, "local", None, False), spill=None) -> int:
     from .claims import VERDICTS
     from .compare import UNATTRIBUTED, summary
+    from .spill import select
 
     _check_format(fmt, ("table", "json", "html"))
     verdicts, types = _split(only), _split(claim_type)
@@ -291,10 +297,10 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
         raise Failure(f"unknown claim type {t!r} (rules loaded: {', '.join(sorted(known))})")
     _check_output(output, paths)
     result = _run_scan(paths, ruleset, parallel, follow_links=follow_links, max_bytes=max_bytes,
-                       pub_dates=pub_dates, strict=debug)
+                       pub_dates=pub_dates, strict=debug, spill=spill)
     _report_problems(result.problems)
-    groups = [g for g in result.groups if (not verdicts or g.verdict in verdicts) and (not types or g.type in types)]
-    claims = [c for c in result.claims if not types or c.type in types]
+    groups = select(result.groups, lambda g: (not verdicts or g.verdict in verdicts) and (not types or g.type in types))
+    claims = select(result.claims, lambda c: not types or c.type in types)
     out = _open_output(output)
     try:
         if fmt == "json":
@@ -330,7 +336,8 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
     # "at or above": VERDICTS runs from the worst (disputed) down, so --fail-on compatible also fails on disputed
     threshold = max((VERDICTS.index(v) for v in _split(fail_on)), default=-1)
     failing = set(VERDICTS[:threshold + 1])
-    if failing and not exit_zero and any(g.verdict in failing for g in result.groups if not types or g.type in types):
+    counts = result.verdict_counts()
+    if failing and not exit_zero and any(counts[(t, v)] for t, v in counts if v in failing and (not types or t in types)):
         return EXIT_FINDINGS
     return EXIT_OK
 

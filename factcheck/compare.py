@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, VERDICTS, Claim, Group, Interval
 from .currency import conversion_note, convert
 from .compare_text import group_text_claims, text_kind
+from .people import person_key
 
 UNATTRIBUTED = "unattributed"
 
@@ -69,9 +70,31 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
 
 
 def group_sort_key(group: Group) -> tuple:
+    """Report order: disputed first, then by type and subject; ties broken by the first claim's place.
+
+    The order is total (it does not depend on the order groups were made in),
+    so groups made one partition at a time merge into the same report (spill.py).
+    """
     unattributed = group.subject == UNATTRIBUTED
+    first = group.claims[0]
+    value = (0, first.value) if first.value == first.value else (1, 0.0)  # NaN sorts last, and consistently
     return (unattributed, VERDICTS.index(group.verdict), group.type, group.subject.lower(), group.attribute,
-            group.claims[0].value)
+            value, first.source, first.offset, first.rule, first.pattern, first.attribute, first.text,
+            group.subject, group.unit, len(group.claims))
+
+
+def reduce_key(claim: Claim) -> tuple:
+    """Claims with different reduce keys are never compared, so they may be grouped apart (spill.py).
+
+    Figures meet by key; quotes and roles by person (all spellings of a
+    name); an unattributed figure meets nothing, so its source is added to
+    spread a large unattributed key over partitions.
+    """
+    if text_kind(claim):
+        return (claim.type, person_key(claim.subject), claim.attribute)
+    if claim.subject == UNATTRIBUTED:
+        return (*claim.key, claim.source)
+    return claim.key
 
 
 def align(claims: list[Claim], tol: float) -> list[list[Claim]]:

@@ -18,12 +18,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from .claims import Claim, Problem, Source
 from .documents import DEFAULT_MAX_BYTES, InputError, read_document
 from .extract import extract_claims
 from .rules import RuleError, RuleSet, _load
+
+if TYPE_CHECKING:
+    from .spill import PackedClaims
 
 #: Executors ``scan`` knows (``--executor``).
 EXECUTORS = ("local", "dask")
@@ -50,11 +53,12 @@ class FileResult:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How every worker reads its files: the size limit, --pub-date overrides, and --debug."""
+    """How every worker reads its files (the size limit, --pub-date overrides, --debug) and returns claims."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     pub_dates: tuple[tuple[str, str], ...] = ()
     strict: bool = False
+    partitions: int = 0  # > 0: pack each chunk's claims into this many partitions (spill.py)
 
 
 class ExecutorError(Exception):
@@ -101,6 +105,15 @@ def process_file(display: str, path: Path, rules: RuleSet, max_bytes: int = DEFA
     return FileResult(document.source, claims, problems, lints)
 
 
+@dataclass
+class ChunkResult:
+    """What one chunk of files gave, in input order.  With ``packed``, the claims are not in
+    ``files`` but pickled by partition (spill.py), so that whoever receives them need not read them."""
+
+    files: list[FileResult]
+    packed: "PackedClaims | None" = None
+
+
 def extract_files(
     files: Sequence[FileEntry],
     rules: RuleSet,
@@ -114,19 +127,39 @@ def extract_files(
     strict: bool = False,
 ) -> list[FileResult]:
     """Extract every file with the chosen executor; results in input order."""
-    options = ReadOptions(max_bytes, tuple((pub_dates or {}).items()), strict)
+    return [result for chunk in extract_chunks(files, rules, jobs, executor, scheduler, max_bytes, stdin, progress,
+                                               pub_dates, strict) for result in chunk.files]
+
+
+def extract_chunks(
+    files: Sequence[FileEntry],
+    rules: RuleSet,
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: bytes | None = None,
+    progress: Progress | None = None,
+    pub_dates: Mapping[str, str] | None = None,
+    strict: bool = False,
+    partitions: int = 0,
+) -> Iterator[ChunkResult]:
+    """Extract every file with the chosen executor, yielding chunk results in input order as they come.
+
+    ``partitions`` > 0: each chunk's claims are packed into that many
+    partitions where they are extracted (spill.py).
+    """
+    options = ReadOptions(max_bytes, tuple((pub_dates or {}).items()), strict, partitions)
     if executor not in EXECUTORS:
         raise ExecutorError(f"unknown executor {executor!r} (choose from: {', '.join(EXECUTORS)})")
     if jobs < 1:
         raise ExecutorError(f"--jobs must be at least 1, not {jobs}")
     tasks = [(display, str(path), stdin if display == "-" else None) for display, path in files]
     if executor == "dask":
-        results = _run_dask(tasks, rules, jobs, scheduler, options, progress)
-    elif jobs == 1 or len(tasks) < MIN_FILES_FOR_POOL:
-        results = _run_here(tasks, rules, options, progress)
-    else:
-        results = _run_pool(tasks, rules, jobs, options, progress)
-    return results
+        return _run_dask(tasks, rules, jobs, scheduler, options, progress)
+    if jobs == 1 or len(tasks) < MIN_FILES_FOR_POOL:
+        return _run_here(tasks, rules, options, progress)
+    return _run_pool(tasks, rules, jobs, options, progress)
 
 
 Task = tuple[str, str, "bytes | None"]
@@ -139,13 +172,13 @@ def chunks(tasks: Sequence[Task], workers: int, largest: int = 64) -> list[list[
 
 
 def _run_here(tasks: Sequence[Task], rules: RuleSet, options: ReadOptions,
-              progress: Progress | None) -> list[FileResult]:
-    results = []
-    for i, (display, path, data) in enumerate(tasks, 1):
-        results.append(_process(display, path, data, rules, options))
+              progress: Progress | None) -> Iterator[ChunkResult]:
+    done = 0
+    for part in chunks(tasks, 1) if options.partitions else [[task] for task in tasks]:
+        yield _chunk_result([_process(display, path, data, rules, options) for display, path, data in part], options)
+        done += len(part)
         if progress:
-            progress(i, len(tasks))
-    return results
+            progress(done, len(tasks))
 
 
 def rule_spec(rules: RuleSet) -> tuple[str, ...] | RuleSet:
@@ -165,10 +198,21 @@ def rules_from(spec: tuple[str, ...] | RuleSet) -> RuleSet:
     return spec if isinstance(spec, RuleSet) else _load(tuple(spec))
 
 
-def extract_chunk(chunk: Sequence[Task], spec: tuple[str, ...] | RuleSet, options: ReadOptions) -> list[FileResult]:
+def extract_chunk(chunk: Sequence[Task], spec: tuple[str, ...] | RuleSet, options: ReadOptions) -> ChunkResult:
     """A worker's job: every file of one chunk, in order."""
     rules = rules_from(spec)
-    return [_process(display, path, data, rules, options) for display, path, data in chunk]
+    return _chunk_result([_process(display, path, data, rules, options) for display, path, data in chunk], options)
+
+
+def _chunk_result(results: list[FileResult], options: ReadOptions) -> ChunkResult:
+    if not options.partitions:
+        return ChunkResult(results)
+    from .spill import pack
+
+    packed = pack([claim for result in results for claim in result.claims], options.partitions)
+    for result in results:
+        result.claims = []
+    return ChunkResult(results, packed)
 
 
 def _process(display: str, path: str, data: bytes | None, rules: RuleSet, options: ReadOptions) -> FileResult:
@@ -186,33 +230,33 @@ def _init_worker(spec: tuple[str, ...] | RuleSet) -> None:
     rules_from(spec)  # compile the rules now, once, not inside the first chunk
 
 
-def _pool_chunk(chunk: Sequence[Task], options: ReadOptions) -> list[FileResult]:
+def _pool_chunk(chunk: Sequence[Task], options: ReadOptions) -> ChunkResult:
     return extract_chunk(chunk, _worker_spec, options)
 
 
 def _run_pool(tasks: Sequence[Task], rules: RuleSet, jobs: int, options: ReadOptions,
-              progress: Progress | None) -> list[FileResult]:
+              progress: Progress | None) -> Iterator[ChunkResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     parts = chunks(tasks, jobs)
     # fork shares the already-compiled rules with the workers at no cost; elsewhere they load them once each
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    results: list[FileResult] = []
+    done = 0
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(rule_spec(rules),)) as pool:
         for part in pool.map(_pool_chunk, parts, [options] * len(parts)):
-            results.extend(part)
+            yield part
+            done += len(part.files)
             if progress:
-                progress(len(results), len(tasks))
-    return results
+                progress(done, len(tasks))
 
 
 # --------------------------------------------------------------------------- Dask
 
 
 def _run_dask(tasks: Sequence[Task], rules: RuleSet, jobs: int, scheduler: str | None, options: ReadOptions,
-              progress: Progress | None) -> list[FileResult]:
+              progress: Progress | None) -> Iterator[ChunkResult]:
     """Extract on a Dask cluster: the one at ``scheduler``, or a LocalCluster of ``jobs`` worker processes.
 
     Workers read the files themselves, so on a remote cluster the input paths
@@ -239,12 +283,14 @@ def _run_dask(tasks: Sequence[Task], rules: RuleSet, jobs: int, scheduler: str |
             spec = client.scatter(spec, broadcast=True)  # sent once per worker, not once per chunk
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
         futures = client.map(extract_chunk, chunks(tasks, workers), spec=spec, options=options, pure=False)
-        results: list[FileResult] = []
+        done = 0
         for future in futures:  # in input order
-            results.extend(future.result())
+            part = future.result()
+            future.release()
+            yield part
+            done += len(part.files)
             if progress:
-                progress(len(results), len(tasks))
-        return results
+                progress(done, len(tasks))
     finally:
         client.close()
         if cluster is not None:

@@ -7,24 +7,29 @@ reports only format a :class:`ScanResult`.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 from .claims import Claim, Group, Problem, Source
 from .compare import group_claims
 from .documents import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, Document, iter_documents, iter_input_files
-from .executors import Progress, extract_files
+from .executors import Progress
 from .extract import extract_claims
 from .lints import Lint, lint_documents
 from .rules import RuleSet, load_rules
+from .spill import Spill, partitions_for
 
 
 @dataclass
 class ScanResult:
+    """What a scan found.  ``claims`` and ``groups`` are lists, or, for a scan kept on disk
+    (``spill``), collections that are read back each time they are iterated."""
+
     sources: list[Source]
-    claims: list[Claim]
-    groups: list[Group] = field(default_factory=list)
+    claims: Collection[Claim]
+    groups: Collection[Group] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     lints: list[Lint] = field(default_factory=list)  # editorial findings (empty attribution, unbalanced quote)
 
@@ -32,6 +37,11 @@ class ScanResult:
     def failed_inputs(self) -> list[Problem]:
         """Inputs that could not be read at all (the run exits 2 when there are any)."""
         return [p for p in self.problems if p.fatal]
+
+    def verdict_counts(self) -> Counter[tuple[str, str]]:
+        """Groups per (type, verdict), without reading groups kept on disk back."""
+        counts = getattr(self.groups, "counts", None)
+        return Counter(counts) if counts is not None else Counter((g.type, g.verdict) for g in self.groups)
 
 
 def read_sources(
@@ -104,6 +114,10 @@ def extract_documents(
     return claims
 
 
+#: From this many input files a scan keeps its claims on disk (spill.py) rather than in memory.
+SPILL_FROM = 5_000
+
+
 def scan(
     paths: Sequence[str],
     rules: RuleSet | None = None,
@@ -118,6 +132,7 @@ def scan(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: bytes | None = None,
     suffixes: tuple[str, ...] = TEXT_SUFFIXES,
+    spill: bool | None = None,
 ) -> ScanResult:
     """Read, extract and (unless ``group`` is false) compare: the whole pipeline.
 
@@ -127,23 +142,40 @@ def scan(
     the same as with one job.  ``progress(done, total)`` is called as files
     finish.  Documents are dropped once extracted, so memory holds claims, not
     texts.  ``strict`` lets an extraction bug raise instead of becoming a problem.
+
+    ``spill``: keep the claims on disk and group them one partition at a
+    time, so that an archive's claims never all sit in memory (default: from
+    :data:`SPILL_FROM` files on).  The result's ``claims`` and ``groups`` are
+    then collections read back from disk each time they are iterated, with
+    the same items in the same order as lists would hold.
     """
+    from .executors import extract_chunks
+
     rules = rules or load_rules()
     files, problems = iter_input_files(paths, follow_links=follow_links, suffixes=suffixes)
     overrides = dict(pub_dates or {})
     for given in overrides:
         if not any(same_input(display, given) for display, _ in files):
             problems.append(Problem(given, "--pub-date: no input file has this name"))
-    results = extract_files(files, rules, jobs=jobs, executor=executor, scheduler=scheduler,
-                            max_bytes=max_bytes, stdin=stdin, progress=progress, pub_dates=overrides, strict=strict)
+    if spill is None:
+        spill = len(files) >= SPILL_FROM
+    store = Spill(partitions_for(len(files))) if spill else None
     sources: list[Source] = []
     claims: list[Claim] = []
     lints: list[Lint] = []
-    for result in results:
-        if result.source is not None:
-            sources.append(result.source)
-        claims.extend(result.claims)
-        problems.extend(result.problems)
-        lints.extend(result.lints)
+    for chunk in extract_chunks(files, rules, jobs=jobs, executor=executor, scheduler=scheduler,
+                                max_bytes=max_bytes, stdin=stdin, progress=progress, pub_dates=overrides,
+                                strict=strict, partitions=store.partitions if store else 0):
+        if store is not None:
+            store.add(chunk.packed)
+        for result in chunk.files:
+            if result.source is not None:
+                sources.append(result.source)
+            claims.extend(result.claims)
+            problems.extend(result.problems)
+            lints.extend(result.lints)
+    if store is not None:
+        groups = store.group(rules) if group else []
+        return ScanResult(sources, store.claims(), groups, problems, lints)
     groups = group_claims(claims, rules) if group else []
     return ScanResult(sources, claims, groups, problems, lints)

@@ -10,7 +10,7 @@ import io
 import json as _json
 import math
 import re
-from typing import Any, TextIO
+from typing import Any, Iterable, TextIO
 
 import orjson
 
@@ -105,15 +105,16 @@ def document(sources: list[Source], claims: list[Claim], groups: list[Group] | N
     return data
 
 
-class _Converted(list):
-    """Items that the JSON encoder reads one at a time, each converted only when it is written."""
+class _Converted:
+    """Items that :func:`write` reads one at a time, each converted only when it is written
+    (the items may be a list, or claims and groups read back from disk)."""
 
-    def __init__(self, items: list, convert) -> None:
-        super().__init__(items)
+    def __init__(self, items: Iterable, convert) -> None:
+        self._items = items
         self._convert = convert
 
     def __iter__(self):
-        return map(self._convert, super().__iter__())
+        return map(self._convert, self._items)
 
 
 #: Characters JSON may carry raw but that act on a terminal or hide text when the output is
@@ -156,15 +157,17 @@ def write(data: dict[str, Any], out: TextIO) -> None:
     size = 0
     for n, (key, value) in enumerate(data.items()):
         pieces.append(("\n  " if n == 0 else ",\n  ") + _encode(key, 1) + ": ")
-        if isinstance(value, list) and value:
+        if isinstance(value, (list, _Converted)):
             pieces.append("[")
-            for i, item in enumerate(value):  # a streamed list converts each item here
-                pieces.append(("\n    " if i == 0 else ",\n    ") + _encode(item, 2))
+            count = 0
+            for item in value:  # a streamed list converts each item here
+                pieces.append(("\n    " if count == 0 else ",\n    ") + _encode(item, 2))
+                count += 1
                 size += len(pieces[-1])
                 if size >= _BATCH:  # a group of thousands of claims is megabytes: flush by size, not by count
                     _flush(pieces, out)
                     size = 0
-            pieces.append("\n  ]")
+            pieces.append("\n  ]" if count else "]")
         else:
             pieces.append(_encode(value, 1))
     pieces.append("\n}\n" if data else "}\n")

@@ -1,0 +1,224 @@
+"""Claims of a scan too large for memory: kept on disk by partition, grouped one partition at a time.
+
+An archive scan (hundreds of thousands of articles, millions of claims) must
+not hold every claim until it is grouped and written.  Grouping is a reduce
+by key (:func:`compare.reduce_key`): claims of different keys never meet.
+So each chunk of extracted claims is pickled by partition (a stable hash of
+the key) where it was extracted, and the bytes are appended to one file per
+partition, in input order, without being read again.  Then:
+
+* **groups**: each partition is loaded and grouped on its own, and its groups
+  are written back sorted; the report reads the partitions' groups merged in
+  report order (:func:`compare.group_sort_key` is a total order);
+* **claims**: the partitions are merged back into input order by each claim's
+  position (chunk number, place in the chunk).
+
+Memory holds one partition's claims while grouping, and one chunk record and
+one group per partition while the report is written.  The groups and claims
+are those of grouping everything in memory, in the same order
+(``tests/test_spill.py``).  The files live in a temporary folder that is
+removed when the result is dropped or the process ends.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import pickle
+import shutil
+import tempfile
+import weakref
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import BinaryIO, Iterable, Iterator, Sequence
+
+from .claims import Claim, Group
+from .compare import group_claims, group_sort_key, reduce_key
+
+#: Claims per partition aimed at: small enough that grouping one partition takes little memory.
+CLAIMS_PER_PARTITION = 20_000
+#: Files per partition expected at about 48 claims per file.
+FILES_PER_PARTITION = CLAIMS_PER_PARTITION // 48
+
+
+def partitions_for(files: int) -> int:
+    """How many partitions a scan of this many files uses: 8 to 256 (each is an open file while writing)."""
+    return max(8, min(256, files // FILES_PER_PARTITION + 1))
+
+
+def partition_of(claim: Claim, partitions: int) -> int:
+    """The partition of a claim: a hash of its reduce key that is the same in every process."""
+    return zlib.crc32(repr(reduce_key(claim)).encode("utf-8", "surrogatepass")) % partitions
+
+
+@dataclass
+class PackedClaims:
+    """One chunk's claims, pickled by partition where they were extracted: partition → (places, claims)."""
+
+    count: int = 0
+    parts: dict[int, bytes] = field(default_factory=dict)
+
+
+def pack(claims: Sequence[Claim], partitions: int) -> PackedClaims:
+    """Pickle a chunk's claims by partition, each with its place in the chunk."""
+    places: dict[int, list[int]] = {}
+    members: dict[int, list[Claim]] = {}
+    for i, claim in enumerate(claims):
+        p = partition_of(claim, partitions)
+        places.setdefault(p, []).append(i)
+        members.setdefault(p, []).append(claim)
+    return PackedClaims(len(claims), {p: pickle.dumps((places[p], members[p]), pickle.HIGHEST_PROTOCOL)
+                                      for p in members})
+
+
+class Spill:
+    """The partition files of one scan.  ``add`` chunks in input order, then ``claims()`` and ``group()``."""
+
+    def __init__(self, partitions: int, directory: str | None = None) -> None:
+        self.partitions = partitions
+        self.folder = tempfile.mkdtemp(prefix="factcheck-scan-", dir=directory)
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.folder, True)
+        self._files = [open(self._path("claims", p), "wb") for p in range(partitions)]
+        self._chunks = 0
+        self.count = 0
+
+    def _path(self, kind: str, partition: int) -> str:
+        return os.path.join(self.folder, f"{kind}-{partition:04d}.pickle")
+
+    def add(self, packed: PackedClaims) -> None:
+        """Append one chunk's packed claims (chunks must come in input order)."""
+        header = pickle.dumps(self._chunks, pickle.HIGHEST_PROTOCOL)
+        for p, data in packed.parts.items():
+            self._files[p].write(header)
+            self._files[p].write(data)
+        self._chunks += 1
+        self.count += packed.count
+
+    def add_claims(self, claims: Sequence[Claim]) -> None:
+        self.add(pack(claims, self.partitions))
+
+    def close(self) -> None:
+        """Finish writing; the claims can then be read and grouped."""
+        for f in self._files:
+            f.close()
+
+    def remove(self) -> None:
+        """Delete the files now rather than when the result is dropped."""
+        self.close()
+        self._cleanup()
+
+    def _records(self, partition: int) -> Iterator[tuple[int, list[int], list[Claim]]]:
+        with open(self._path("claims", partition), "rb") as f:
+            while True:
+                try:
+                    chunk = _read(f)
+                except EOFError:
+                    return
+                places, claims = _read(f)
+                yield chunk, places, claims
+
+    def _placed(self, partition: int) -> Iterator[tuple[tuple[int, int], Claim]]:
+        for chunk, places, claims in self._records(partition):
+            for place, claim in zip(places, claims):
+                yield (chunk, place), claim
+
+    def partition_claims(self, partition: int) -> list[Claim]:
+        """One partition's claims, in input order."""
+        return [claim for _, _, claims in self._records(partition) for claim in claims]
+
+    def claims(self) -> SpilledClaims:
+        self.close()
+        return SpilledClaims(self)
+
+    def group(self, rules=None) -> SpilledGroups:
+        """Group every partition on its own and keep its sorted groups on disk."""
+        self.close()
+        counts: Counter[tuple[str, str]] = Counter()
+        for p in range(self.partitions):
+            groups = group_claims(self.partition_claims(p), rules)
+            with open(self._path("groups", p), "wb") as f:
+                for group in groups:
+                    pickle.dump(group, f, pickle.HIGHEST_PROTOCOL)
+                    counts[(group.type, group.verdict)] += 1
+        return SpilledGroups(self, counts)
+
+    def _groups(self, partition: int) -> Iterator[Group]:
+        with open(self._path("groups", partition), "rb") as f:
+            while True:
+                try:
+                    group = _read(f)
+                except EOFError:
+                    return
+                yield group
+
+
+class _Reader(pickle.Unpickler):
+    """Reads back only what this module writes: claims and groups in plain containers.
+
+    The files are this process's own, in a folder only its user can open;
+    refusing every other class still keeps a tampered file from running code.
+    """
+
+    ALLOWED = {("factcheck.claims", "Claim"): Claim, ("factcheck.claims", "Group"): Group}
+
+    def find_class(self, module: str, name: str):
+        try:
+            return self.ALLOWED[(module, name)]
+        except KeyError:
+            raise pickle.UnpicklingError(f"spill files hold claims and groups only, not {module}.{name}") from None
+
+
+def _read(f: BinaryIO):
+    return _Reader(f).load()
+
+
+class SpilledClaims:
+    """A scan's claims in input order, read back from disk each time they are iterated."""
+
+    def __init__(self, spill: Spill) -> None:
+        self._spill = spill
+
+    def __len__(self) -> int:
+        return self._spill.count
+
+    def __iter__(self) -> Iterator[Claim]:
+        streams = [self._spill._placed(p) for p in range(self._spill.partitions)]
+        return (claim for _, claim in heapq.merge(*streams, key=lambda item: item[0]))
+
+
+class SpilledGroups:
+    """A scan's groups in report order, merged from the partitions each time they are iterated."""
+
+    def __init__(self, spill: Spill, counts: Counter[tuple[str, str]]) -> None:
+        self._spill = spill
+        #: groups per (type, verdict), known without reading the groups back
+        self.counts = counts
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def __iter__(self) -> Iterator[Group]:
+        streams = [self._spill._groups(p) for p in range(self._spill.partitions)]
+        return heapq.merge(*streams, key=group_sort_key)
+
+
+class Selection:
+    """The items of a spilled collection that ``keep`` accepts, read lazily each time (never all in memory)."""
+
+    def __init__(self, items: Iterable, keep) -> None:
+        self._items = items
+        self._keep = keep
+
+    def __iter__(self) -> Iterator:
+        return (item for item in self._items if self._keep(item))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def select(items: Iterable, keep) -> list | Selection:
+    """``[x for x in items if keep(x)]`` for a list; a lazy selection for claims or groups kept on disk."""
+    if isinstance(items, list):
+        return [item for item in items if keep(item)]
+    return Selection(items, keep)
