@@ -175,7 +175,7 @@ def scan(
             problems.extend(result.problems)
             lints.extend(result.lints)
     if store is not None:
-        groups = store.group(rules) if group else []
+        groups = store.group(rules, jobs=jobs if executor == "local" else 1) if group else []
         return ScanResult(sources, store.claims(), groups, problems, lints)
     groups = group_claims(claims, rules) if group else []
     return ScanResult(sources, claims, groups, problems, lints)

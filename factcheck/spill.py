@@ -131,17 +131,49 @@ class Spill:
         self.close()
         return SpilledClaims(self)
 
-    def group(self, rules=None) -> SpilledGroups:
-        """Group every partition on its own and keep its sorted groups on disk."""
+    def group(self, rules=None, jobs: int = 1) -> SpilledGroups:
+        """Group every partition on its own and keep its sorted groups on disk.
+
+        With ``jobs`` > 1 the partitions are grouped in a process pool, the
+        largest first; each process reads and writes its own partitions' files.
+        """
         self.close()
         counts: Counter[tuple[str, str]] = Counter()
-        for p in range(self.partitions):
-            groups = group_claims(self.partition_claims(p), rules)
-            with open(self._path("groups", p), "wb") as f:
-                for group in groups:
-                    pickle.dump(group, f, pickle.HIGHEST_PROTOCOL)
-                    counts[(group.type, group.verdict)] += 1
+        if jobs > 1 and self.partitions > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            from .executors import rule_spec
+
+            largest_first = sorted(range(self.partitions), key=lambda p: -os.path.getsize(self._path("claims", p)))
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                for part in pool.map(_group_partition, [self] * self.partitions, largest_first,
+                                     [rule_spec(rules)] * self.partitions if rules is not None else
+                                     [None] * self.partitions):
+                    counts.update(part)
+        else:
+            for p in range(self.partitions):
+                counts.update(self.group_partition(p, rules))
         return SpilledGroups(self, counts)
+
+    def group_partition(self, partition: int, rules=None) -> Counter[tuple[str, str]]:
+        """Group one partition's claims and write its groups, sorted; the groups per (type, verdict)."""
+        counts: Counter[tuple[str, str]] = Counter()
+        with open(self._path("groups", partition), "wb") as f:
+            for group in group_claims(self.partition_claims(partition), rules):
+                pickle.dump(group, f, pickle.HIGHEST_PROTOCOL)
+                counts[(group.type, group.verdict)] += 1
+        return counts
+
+    def __getstate__(self) -> dict:
+        """Sent to a grouping process: the folder and the partition count, not open files or the finalizer."""
+        return {"partitions": self.partitions, "folder": self.folder, "count": self.count}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._files = []
 
     def _groups(self, partition: int) -> Iterator[Group]:
         with open(self._path("groups", partition), "rb") as f:
@@ -151,6 +183,13 @@ class Spill:
                 except EOFError:
                     return
                 yield group
+
+
+def _group_partition(store: Spill, partition: int, spec) -> Counter[tuple[str, str]]:
+    """A pool process's share of the reduce: one partition, with the rules of ``spec`` (executors.rule_spec)."""
+    from .executors import rules_from
+
+    return store.group_partition(partition, rules_from(spec) if spec is not None else None)
 
 
 class _Reader(pickle.Unpickler):
