@@ -108,3 +108,7 @@ def test_dask_local_cluster_gives_the_local_result(corpus, rules):
     local = scan([str(corpus)], rules, jobs=1)
     distributed = scan([str(corpus)], rules, executor="dask", jobs=2)
     assert _json(distributed) == _json(local)
+    # an archive scan: the Dask workers pack their claims by partition and the client keeps them on disk
+    on_disk = scan([str(corpus)], rules, executor="dask", jobs=2, spill=True)
+    assert type(on_disk.claims).__name__ == "SpilledClaims"
+    assert _json(on_disk) == _json(local)

@@ -118,3 +118,18 @@ def test_partitions_grow_with_the_archive():
     assert spill.partitions_for(10) == 8
     assert 8 < spill.partitions_for(100_000) <= 256
     assert spill.partitions_for(10_000_000) == 256
+
+
+@pytest.mark.parametrize("command, fmt", [("scan", "table"), ("scan", "html"), ("extract", "json"),
+                                          ("extract", "table")])
+def test_every_format_reads_a_scan_kept_on_disk(command, fmt, tmp_path):
+    runner = CliRunner()
+    outputs = []
+    for option in ("--no-spill", "--spill"):
+        target = tmp_path / f"{option}.out"
+        run = runner.invoke(app, [command, str(SEEDS), "-f", fmt, "-o", str(target), option],
+                            env={"COLUMNS": "160"})
+        assert run.exit_code == 0, run.output
+        outputs.append(target.read_text())
+    assert outputs[0] == outputs[1]
+    assert "NVIDIA" in outputs[0]
