@@ -114,21 +114,9 @@ class ChunkResult:
     packed: "PackedClaims | None" = None
 
 
-def extract_files(
-    files: Sequence[FileEntry],
-    rules: RuleSet,
-    jobs: int = 1,
-    executor: str = "local",
-    scheduler: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    stdin: bytes | None = None,
-    progress: Progress | None = None,
-    pub_dates: Mapping[str, str] | None = None,
-    strict: bool = False,
-) -> list[FileResult]:
-    """Extract every file with the chosen executor; results in input order."""
-    return [result for chunk in extract_chunks(files, rules, jobs, executor, scheduler, max_bytes, stdin, progress,
-                                               pub_dates, strict) for result in chunk.files]
+def extract_files(files: Sequence[FileEntry], rules: RuleSet, **options) -> list[FileResult]:
+    """Extract every file with the chosen executor; results in input order (options: :func:`extract_chunks`)."""
+    return [result for chunk in extract_chunks(files, rules, **options) for result in chunk.files]
 
 
 def extract_chunks(

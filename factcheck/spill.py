@@ -31,7 +31,7 @@ import weakref
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import BinaryIO, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .claims import Claim, Group
 from .compare import group_claims, group_sort_key, reduce_key
@@ -109,14 +109,10 @@ class Spill:
         self._cleanup()
 
     def _records(self, partition: int) -> Iterator[tuple[int, list[int], list[Claim]]]:
-        with open(self._path("claims", partition), "rb") as f:
-            while True:
-                try:
-                    chunk = _read(f)
-                except EOFError:
-                    return
-                places, claims = _read(f)
-                yield chunk, places, claims
+        items = _read_all(self._path("claims", partition))
+        for chunk in items:  # each record: its chunk number, then (places, claims)
+            places, claims = next(items)
+            yield chunk, places, claims
 
     def _placed(self, partition: int) -> Iterator[tuple[tuple[int, int], Claim]]:
         for chunk, places, claims in self._records(partition):
@@ -148,10 +144,10 @@ class Spill:
             largest_first = sorted(range(self.partitions), key=lambda p: -os.path.getsize(self._path("claims", p)))
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            spec = rule_spec(rules) if rules is not None else None
             with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
                 for part in pool.map(_group_partition, [self] * self.partitions, largest_first,
-                                     [rule_spec(rules)] * self.partitions if rules is not None else
-                                     [None] * self.partitions):
+                                     [spec] * self.partitions):
                     counts.update(part)
         else:
             for p in range(self.partitions):
@@ -176,13 +172,7 @@ class Spill:
         self._files = []
 
     def _groups(self, partition: int) -> Iterator[Group]:
-        with open(self._path("groups", partition), "rb") as f:
-            while True:
-                try:
-                    group = _read(f)
-                except EOFError:
-                    return
-                yield group
+        return _read_all(self._path("groups", partition))
 
 
 def _group_partition(store: Spill, partition: int, spec) -> Counter[tuple[str, str]]:
@@ -208,8 +198,14 @@ class _Reader(pickle.Unpickler):
             raise pickle.UnpicklingError(f"spill files hold claims and groups only, not {module}.{name}") from None
 
 
-def _read(f: BinaryIO):
-    return _Reader(f).load()
+def _read_all(path: str) -> Iterator:
+    """Every object pickled one after another into a file, read back by :class:`_Reader`."""
+    with open(path, "rb") as f:
+        while True:
+            try:
+                yield _Reader(f).load()
+            except EOFError:
+                return
 
 
 class SpilledClaims:
