@@ -100,3 +100,39 @@ def test_a_large_group_names_its_most_extreme_conflicts():
     (group,) = group_claims(claims)  # not every pair: that would be 12.5 million comparisons
     assert group.verdict == "disputed" and 0 < len(group.conflicts) <= MOST_CONFLICTS
     assert any(90000 in (group.claims[i].value, group.claims[j].value) for i, j in group.conflicts)
+
+
+def test_alignment_of_a_subject_stated_for_many_deals_is_the_same_as_trying_every_anchor(monkeypatch):
+    """A key stated by many articles for many deals is aligned by a nearest-anchor search; it must not change a group.
+
+    The reference tries every anchor for every figure (what the search replaces).
+    Values of both signs, zeros and exact ties are included: relative distance is
+    not monotone across zero, and ties are where a search could pick another anchor.
+    """
+    import random
+
+    from factcheck import compare
+    from factcheck.claims import Claim
+
+    rng = random.Random(7)
+    deals = [("Acme",), ("Borealis",), ("Cygnus",), ("Acme", "Dorado"), ()]
+    claims = []
+    for source in range(400):
+        for figure in range(rng.choice((1, 1, 2, 3, 5))):
+            value = rng.choice((rng.randint(1, 60) * 1000, rng.choice((-3.5, -1.0, 0.0, 2.5, 40_000, 50_000))))
+            parties = rng.choice(deals)
+            claims.append(Claim(f"s{source}.txt", "hardware_units", "Nvidia", "total", f"{value:,}", "exact",
+                                value, value, value, "GPUs", 1 + figure, 1, "q", offset=figure,
+                                extra={"counterparties": list(parties)} if parties else {}))
+
+    def every_anchor(claim, wanted, anchors, by_value):
+        return [ai for ai, anchor in enumerate(anchors) if not anchor.other_deal(claim)]
+
+    def shape(clusters):
+        return [[(c.source, c.offset) for c in cluster] for cluster in clusters]
+
+    searched = shape(compare.align(claims, 0.0))
+    monkeypatch.setattr(compare, "_nearest_anchors", every_anchor)
+    tried_all = shape(compare.align(claims, 0.0))
+    assert len(searched) > 20  # many anchors, so the search (not the small-key shortcut) ran
+    assert searched == tried_all
