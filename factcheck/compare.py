@@ -156,13 +156,13 @@ def align(claims: list[Claim], tol: float) -> list[list[Claim]]:
                 continue
             used_figs.add(fi)
             used_anchors.add(ai)
-            anchors[ai].add(source, pending[fi])
+            anchors[ai].add(pending[fi])
         for fi, fig in enumerate(pending):
             if fi not in used_figs:
                 if by_value is not None:
                     bisect.insort(by_value, (fig[0].value, len(anchors)))
                 anchors.append(_Anchor(fig[0].value))
-                anchors[-1].add(source, fig)
+                anchors[-1].add(fig)
     return [sorted(a.claims, key=lambda c: (c.source, c.offset)) for a in anchors]
 
 
@@ -203,16 +203,18 @@ def _nearest_anchors(claim: Claim, wanted: int, anchors: list[_Anchor],
 
 
 class _Anchor:
-    """One fact being aligned: its value, the sources that already gave a figure, and the deals they named."""
+    """One fact being aligned: its value, its claims, and the deals they named.
+
+    Each source is aligned once and gives each anchor at most one figure, so
+    an anchor never holds two figures of a source.
+    """
 
     def __init__(self, value: float) -> None:
         self.value = value
-        self.sources: set[str] = set()
         self.claims: list[Claim] = []
         self.deals: set[frozenset[str]] = set()  # each claim's counterparties, once per distinct set
 
-    def add(self, source: str, claims: list[Claim]) -> None:
-        self.sources.add(source)
+    def add(self, claims: list[Claim]) -> None:
         self.claims.extend(claims)
         self.deals.update(frozenset(c.extra["counterparties"]) for c in claims if c.extra.get("counterparties"))
 
