@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from .rules import read_yaml
 
 YAML_NAME = ".factcheck.yaml"
 KEYS = ("rules", "sources", "ledger", "fail_on", "format", "baseline")
@@ -44,7 +44,7 @@ def load_config(directory: str | Path = ".") -> Config:
     directory = Path(directory)
     yaml_path = directory / YAML_NAME
     if yaml_path.is_file():
-        return _from_mapping(_read_yaml(yaml_path), str(yaml_path))
+        return _from_mapping(read_yaml(yaml_path, ConfigError, "configuration"), str(yaml_path))
     toml_path = directory / "pyproject.toml"
     if toml_path.is_file():
         try:
@@ -58,22 +58,6 @@ def load_config(directory: str | Path = ".") -> Config:
         if section is not None:
             return _from_mapping(section, f"{toml_path} [tool.factcheck]")
     return Config()
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {exc.problem}") from None
-    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: expected a mapping of settings")
-    return data
 
 
 def _from_mapping(data: dict, where: str) -> Config:

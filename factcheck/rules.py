@@ -305,8 +305,8 @@ def _validate(folders: Sequence[str], context: Sequence[str]) -> None:
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_yaml(path: Path) -> dict[str, Any]:
-    """Load a YAML mapping safely; errors name the file and line."""
+def read_yaml(path: Path, error: type[Exception] = RuleError, what: str = "rule file") -> dict[str, Any]:
+    """Load a YAML mapping safely; errors (of class ``error``) name the file and line."""
     try:
         with open(path, encoding="utf-8") as handle:
             loader = _SAFE_LOADER(handle)
@@ -317,13 +317,13 @@ def read_yaml(path: Path) -> dict[str, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise RuleError(f"{where}: invalid YAML: {exc.problem}") from None
+        raise error(f"{where}: invalid YAML: {exc.problem}") from None
     except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+        raise error(f"{path}: cannot read {what}: {exc}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise RuleError(f"{path}:1:1: expected a mapping at the top of the file")
+        raise error(f"{path}:1:1: expected a mapping at the top of the file")
     return data
 
 

@@ -17,7 +17,7 @@ from .compare import group_claims
 from .documents import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, Document, iter_documents, iter_input_files
 from .executors import Progress
 from .extract import extract_claims
-from .lints import Lint, lint_documents
+from .lints import Lint
 from .rules import RuleSet, load_rules
 from .spill import Spill, partitions_for
 
