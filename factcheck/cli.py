@@ -281,8 +281,9 @@ def _split(option: Optional[str]) -> set[str]:
 
 def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links, max_bytes, exit_zero=False,
           pub_date=None, debug=False, parallel=(None, "local", None, False), spill=None) -> int:
+    from dataclasses import replace
+
     from .claims import VERDICTS
-    from .compare import UNATTRIBUTED, summary
     from .spill import select
 
     _check_format(fmt, ("table", "json", "html"))
@@ -301,6 +302,7 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
     _report_problems(result.problems)
     groups = select(result.groups, lambda g: (not verdicts or g.verdict in verdicts) and (not types or g.type in types))
     claims = select(result.claims, lambda c: not types or c.type in types)
+    shown = replace(result, claims=claims, groups=groups)
     out = _open_output(output)
     try:
         if fmt == "json":
@@ -310,24 +312,13 @@ def _scan(paths, rule_dirs, fmt, output, only, claim_type, fail_on, follow_links
                                                    streamed=True),
                               out or _stdout(fmt))
         elif fmt == "html":
-            from dataclasses import replace
-
             from .report import html
 
-            html.write_scan(replace(result, claims=claims, groups=groups), out or _stdout(fmt))
+            html.write_scan(shown, out or _stdout(fmt))
         else:
-            from .compare_text import text_kind
             from .report import table
 
-            figures = [g for g in groups if not text_kind(g.claims[0])]
-            statements = [g for g in groups if text_kind(g.claims[0])]
-            unattributed = sum(1 for c in claims if c.subject == UNATTRIBUTED and not text_kind(c))
-            console = _console(out or _stdout(fmt))
-            if figures or not statements:  # "--type quote" shows no empty figures table
-                table.render_groups(console, result.sources, figures, summary(figures), unattributed,
-                                    len(result.failed_inputs))
-            table.render_text_groups(console, result.sources, statements, summary(statements))
-            table.render_lints(console, result.lints)
+            table.write_scan(shown, _console(out or _stdout(fmt)))
     finally:
         if out:
             out.close()

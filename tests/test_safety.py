@@ -318,7 +318,7 @@ def test_a_scan_opens_no_network_connection(monkeypatch, rules):
     result = scan([str(SEEDS), str(ROOT / "tests" / "fixtures" / "deals")], rules)
     assert result.claims and result.groups and not result.failed_inputs
     json_report.dumps(json_report.document(result.sources, result.claims, result.groups, result.problems))
-    table.render_groups(Console(file=io.StringIO(), width=200), result.sources, result.groups, {}, 0)
+    table.write_scan(result, Console(file=io.StringIO(), width=200))
     assert attempts == []
 
 

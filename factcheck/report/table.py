@@ -8,15 +8,19 @@ control the terminal.
 from __future__ import annotations
 
 import math
+from itertools import islice
 from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
 
 import regex
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..claims import Claim, Group, Source
+from ..claims import VERDICTS, Claim, Group, Source
+from ..compare import UNATTRIBUTED
 from ..numbers import format_value
+from ..spill import select
 
 VERDICT_STYLE = {"disputed": "bold red", "compatible": "yellow", "agreed": "green", "single": "dim"}
 #: Controls (C0, DEL, C1: ANSI escapes), format characters (bidi overrides, zero-width marks,
@@ -125,48 +129,48 @@ def render_claims(console: Console, sources: list[Source], claims: list[Claim]) 
     console.print(Text(f"{len(sources)} sources · {len(claims)} claims", style="bold"))
 
 
-def render_groups(console: Console, sources: list[Source], groups: list[Group], counts: dict[str, int],
-                  unattributed: int, problems: int = 0) -> None:
+def write_scan(result, console: Console) -> None:
+    """``factcheck scan``'s table report of a :class:`~factcheck.scan.ScanResult`: figures, then quotes and roles.
+
+    The result's groups and claims may be lists or collections read back from
+    disk (an archive scan): each is read as it is printed, never held whole.
+    """
+    from ..compare_text import text_kind
+
+    figures = select(result.groups, lambda g: not text_kind(g.claims[0]))
+    statements = select(result.groups, lambda g: bool(text_kind(g.claims[0])))
+    if _any(figures) or not _any(statements):  # "--type quote" shows no empty figures table
+        unattributed = sum(1 for c in result.claims if c.subject == UNATTRIBUTED and not text_kind(c))
+        render_groups(console, result.sources, figures, unattributed, len(result.failed_inputs))
+    render_text_groups(console, result.sources, statements)
+    render_lints(console, result.lints)
+
+
+def render_groups(console: Console, sources: list[Source], groups: Iterable[Group], unattributed: int = 0,
+                  problems: int = 0) -> None:
     """``factcheck scan``: one row per group, disputed first, every source quoted."""
     by_path = {s.path: s for s in sources}
-    table = Table(expand=True, show_lines=True, title="Figures across sources", title_justify="left")
-    table.add_column("Claim", ratio=2, overflow="fold")
-    table.add_column("Verdict", width=14, overflow="fold")
-    table.add_column("Sources", ratio=7, overflow="fold")
-    for group in groups:
-        claim_cell = Text(clean(group.subject), style="bold")
-        claim_cell.append("\n" + clean(group.attribute) + (f" · {clean(group.unit)}" if group.unit else ""))
-        claim_cell.append("\n" + group.type, style="dim")
-        verdict = Text(group.verdict, style=VERDICT_STYLE.get(group.verdict, ""))
-        for i, j in group.conflicts:  # the sources are named on the right; here, which figures clash
-            a, b = group.claims[i], group.claims[j]
-            verdict.append(f"\n{interval_text(a)}\n  ✕ {interval_text(b)}", style="red")
-        cell = Text()
-        shown: set[tuple[str, float]] = set()
-        for claim in group.claims:
-            key = (claim.source, claim.low, claim.high)
-            if key in shown:
-                continue
-            shown.add(key)
-            if cell:
-                cell.append("\n")
-            cell.append(clean(claim.text), style="bold")
-            cell.append(f"  {interval_text(claim)}", style="cyan")
-            if "converted_from" in claim.extra:
-                was = claim.extra["converted_from"]
-                cell.append(f" {claim.unit} (from {format_value(was['value'])} {was['unit']} at {was['rate']} "
-                            f"{was['per']:,.10g}, {was['date']})", style="cyan")
-            name = short_name(by_path.get(claim.source), claim.source)
-            if name != Path(claim.source).name:  # a front-matter source or title, else the path says it all
-                cell.append(f"  {clean(name)}", style="")
-            cell.append(f"  {clean(claim.source)}:{line_text(claim)}", style="dim")
-            cell.append("\n  ")
-            cell.append(quote_text(claim))
-        if group.note:
-            cell.append("\n" + clean(group.note), style="dim")
-        table.add_row(claim_cell, verdict, cell)
-    console.print(table)
-    parts = [f"{len(sources)} sources", f"{sum(len(g.claims) for g in groups)} claims", f"{len(groups)} groups: "
+
+    def new_table(header: bool) -> Table:
+        table = Table(expand=True, show_lines=True, show_header=header, title="Figures across sources" if header
+                      else None, title_justify="left")
+        table.add_column("Claim", ratio=2, overflow="fold")
+        table.add_column("Verdict", width=14, overflow="fold")
+        table.add_column("Sources", ratio=7, overflow="fold")
+        return table
+
+    counts = {v: 0 for v in VERDICTS}
+    claims = 0
+
+    def rows() -> Iterator[tuple[Text, Text, Text]]:
+        nonlocal claims
+        for group in groups:
+            counts[group.verdict] += 1
+            claims += len(group.claims)
+            yield _group_row(group, by_path)
+
+    print_table(console, new_table, rows())
+    parts = [f"{len(sources)} sources", f"{claims} claims", f"{sum(counts.values())} groups: "
              + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("disputed", "compatible", "agreed", "single"))]
     parts.append(f"{unattributed} unattributed claim{'s' if unattributed != 1 else ''}")
     if problems:
@@ -177,6 +181,99 @@ def render_groups(console: Console, sources: list[Source], groups: list[Group], 
         names = ", ".join(clean(short_name(s, s.path)) for s in undated)
         console.print(Text(f"publication date unknown ({len(undated)}): {names} — relative dates there are left "
                            "unresolved; give one with --pub-date FILE=YYYY-MM-DD", style="dim"))
+
+
+def _group_row(group: Group, by_path: dict[str, Source]) -> tuple[Text, Text, Text]:
+    """A figure group's row: what it is about, its verdict (and which figures clash), every source quoted."""
+    claim_cell = Text(clean(group.subject), style="bold")
+    claim_cell.append("\n" + clean(group.attribute) + (f" · {clean(group.unit)}" if group.unit else ""))
+    claim_cell.append("\n" + group.type, style="dim")
+    verdict = Text(group.verdict, style=VERDICT_STYLE.get(group.verdict, ""))
+    for i, j in group.conflicts:  # the sources are named on the right; here, which figures clash
+        a, b = group.claims[i], group.claims[j]
+        verdict.append(f"\n{interval_text(a)}\n  ✕ {interval_text(b)}", style="red")
+    cell = Text()
+    shown: set[tuple[str, float, float]] = set()
+    for claim in group.claims:
+        key = (claim.source, claim.low, claim.high)
+        if key in shown:
+            continue
+        shown.add(key)
+        if cell:
+            cell.append("\n")
+        cell.append(clean(claim.text), style="bold")
+        cell.append(f"  {interval_text(claim)}", style="cyan")
+        if "converted_from" in claim.extra:
+            was = claim.extra["converted_from"]
+            cell.append(f" {claim.unit} (from {format_value(was['value'])} {was['unit']} at {was['rate']} "
+                        f"{was['per']:,.10g}, {was['date']})", style="cyan")
+        name = short_name(by_path.get(claim.source), claim.source)
+        if name != Path(claim.source).name:  # a front-matter source or title, else the path says it all
+            cell.append(f"  {clean(name)}", style="")
+        cell.append(f"  {clean(claim.source)}:{line_text(claim)}", style="dim")
+        cell.append("\n  ")
+        cell.append(quote_text(claim))
+    if group.note:
+        cell.append("\n" + clean(group.note), style="dim")
+    return claim_cell, verdict, cell
+
+
+#: Rows laid out at a time by :func:`print_table`.
+BATCH_ROWS = 100
+
+
+def print_table(console: Console, new_table: Callable[[bool], Table], rows: Iterable[Sequence],
+                batch: int | None = None) -> None:
+    """Print one table whose rows come from an iterable, laid out ``batch`` rows at a time.
+
+    rich lays a table out whole before printing it, so the groups of an archive
+    scan would sit in memory as rendered lines (a gigabyte for a thousand
+    articles).  Here each batch is a table of its own (``new_table(header)``:
+    title and header on the first only), printed without its bottom edge, and
+    the next batch's top edge is drawn as a row separator, so the batches read
+    as one table.  The tables' columns must not size themselves from their
+    content (ratio or fixed widths), so that every batch lines up; then the
+    text is the same as that of the whole table printed at once.
+    """
+    bottom = ""  # the last batch's bottom edge, written once no batch follows
+    first = True
+    for chunk in _batches(rows, batch or BATCH_ROWS):
+        table = new_table(first)
+        for row in chunk:
+            table.add_row(*row)
+        with console.capture() as captured:
+            console.print(table)
+        lines = captured.get().split("\n")  # ends with "": the text ends with a newline
+        if not first:  # its top edge → the line between the previous batch's last row and its first
+            lines[0] = lines[0].translate(_row_separator(console, table))
+        console.file.write("\n".join(lines[:-2]) + "\n")
+        bottom = lines[-2] + "\n"
+        first = False
+    if first:  # no rows: the table's header alone
+        console.print(new_table(True))
+    else:
+        console.file.write(bottom)
+
+
+def _row_separator(console: Console, table: Table) -> dict[int, str]:
+    """How a headless table's top edge becomes the line between two rows (for the box rich draws it with)."""
+    if table.box is None:
+        return {}
+    box = table.box.substitute(console.options, safe=console.safe_box if table.safe_box is None else table.safe_box)
+    box = box.get_plain_headed_box()
+    return str.maketrans({box.top_left: box.row_left, box.top: box.row_horizontal,
+                          box.top_divider: box.row_cross, box.top_right: box.row_right})
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _any(items: Iterable) -> bool:
+    """Is there an item, reading at most one (a collection kept on disk is not read through)."""
+    return next(iter(items), None) is not None
 
 
 STATUS_STYLE = {"contradicted": "bold red", "disputed-sources": "yellow", "unsupported": "magenta",
@@ -299,48 +396,63 @@ def render_diff(console: Console, result, show_all: bool = False) -> None:
     console.print(Text(diff_summary(result), style="bold"))
 
 
-def render_text_groups(console: Console, sources: list[Source], groups: list[Group], counts: dict[str, int]) -> None:
+def render_text_groups(console: Console, sources: list[Source], groups: Iterable[Group]) -> None:
     """``factcheck scan``: quotes and roles across sources, disputed first, every version quoted."""
-    if not groups:
+    if not _any(groups):
         return
     by_path = {s.path: s for s in sources}
-    table = Table(expand=True, show_lines=True, title="Quotes and roles across sources", title_justify="left")
-    table.add_column("Who", ratio=2, overflow="fold")
-    table.add_column("Verdict", ratio=2, overflow="fold")
-    table.add_column("Sources", ratio=7, overflow="fold")
-    for group in groups:
-        who = Text(clean(group.subject), style="bold")
-        who.append("\n" + clean(group.attribute))
-        who.append("\n" + group.type, style="dim")
-        verdict = Text(group.verdict, style=VERDICT_STYLE.get(group.verdict, ""))
-        for i, j in group.conflicts:
-            a, b = group.claims[i], group.claims[j]
-            names = (short_name(by_path.get(a.source), a.source, 14), short_name(by_path.get(b.source), b.source, 14))
-            verdict.append(f"\n{clean(_short(a.text, 40))} ({clean(names[0])}) ✕ "
-                           f"{clean(_short(b.text, 40))} ({clean(names[1])})", style="red")
-        cell = Text()
-        for claim in group.claims:
-            if cell:
-                cell.append("\n")
-            if claim.extra.get("kind") == "role":
-                cell.append(clean(claim.text), style="bold")
-                if claim.extra.get("tense") == "past":
-                    cell.append("  (past)", style="cyan")
-            else:
-                cell.append(clean("“" + _short(claim.text, 300) + "”"), style="italic")
-                cell.append(f"  {clean(claim.extra.get('form', ''))}", style="cyan")
-            cell.append(f"  {clean(short_name(by_path.get(claim.source), claim.source))}")
-            cell.append(f"  {clean(claim.source)}:{claim.line}", style="dim")
-            if claim.extra.get("kind") == "role":
-                cell.append("\n  ")
-                cell.append(quote_text(claim))
-        if group.note:
-            cell.append("\n" + clean(group.note), style="dim")
-        table.add_row(who, verdict, cell)
-    console.print(table)
-    console.print(Text(f"{len(groups)} quote and role groups: "
+
+    def new_table(header: bool) -> Table:
+        table = Table(expand=True, show_lines=True, show_header=header,
+                      title="Quotes and roles across sources" if header else None, title_justify="left")
+        table.add_column("Who", ratio=2, overflow="fold")
+        table.add_column("Verdict", ratio=2, overflow="fold")
+        table.add_column("Sources", ratio=7, overflow="fold")
+        return table
+
+    counts = {v: 0 for v in VERDICTS}
+
+    def rows() -> Iterator[tuple[Text, Text, Text]]:
+        for group in groups:
+            counts[group.verdict] += 1
+            yield _text_group_row(group, by_path)
+
+    print_table(console, new_table, rows())
+    console.print(Text(f"{sum(counts.values())} quote and role groups: "
                        + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("disputed", "compatible", "agreed", "single")),
                        style="bold"))
+
+
+def _text_group_row(group: Group, by_path: dict[str, Source]) -> tuple[Text, Text, Text]:
+    """A quote or role group's row: who, the verdict (and which versions clash), every version quoted."""
+    who = Text(clean(group.subject), style="bold")
+    who.append("\n" + clean(group.attribute))
+    who.append("\n" + group.type, style="dim")
+    verdict = Text(group.verdict, style=VERDICT_STYLE.get(group.verdict, ""))
+    for i, j in group.conflicts:
+        a, b = group.claims[i], group.claims[j]
+        names = (short_name(by_path.get(a.source), a.source, 14), short_name(by_path.get(b.source), b.source, 14))
+        verdict.append(f"\n{clean(_short(a.text, 40))} ({clean(names[0])}) ✕ "
+                       f"{clean(_short(b.text, 40))} ({clean(names[1])})", style="red")
+    cell = Text()
+    for claim in group.claims:
+        if cell:
+            cell.append("\n")
+        if claim.extra.get("kind") == "role":
+            cell.append(clean(claim.text), style="bold")
+            if claim.extra.get("tense") == "past":
+                cell.append("  (past)", style="cyan")
+        else:
+            cell.append(clean("“" + _short(claim.text, 300) + "”"), style="italic")
+            cell.append(f"  {clean(claim.extra.get('form', ''))}", style="cyan")
+        cell.append(f"  {clean(short_name(by_path.get(claim.source), claim.source))}")
+        cell.append(f"  {clean(claim.source)}:{claim.line}", style="dim")
+        if claim.extra.get("kind") == "role":
+            cell.append("\n  ")
+            cell.append(quote_text(claim))
+    if group.note:
+        cell.append("\n" + clean(group.note), style="dim")
+    return who, verdict, cell
 
 
 def render_lints(console: Console, lints: list) -> None:
