@@ -71,3 +71,22 @@ def test_a_scan_without_figures_still_shows_the_empty_table(monkeypatch, result)
     empty = replace(result, groups=[], claims=[])
     text = printed(empty, 3, monkeypatch, width=80)
     assert "Figures across sources" in text and "0 groups" in text and "quote and role" not in text
+
+
+def test_extract_prints_each_source_before_reading_the_next_ones_claims(result):
+    out = io.StringIO()
+    written_when_read: list[int] = []
+
+    def claims():
+        for claim in result.claims:
+            written_when_read.append(len(out.getvalue()))
+            yield claim
+
+    table.render_claims(Console(file=out, width=120), result.sources, claims())
+    text = out.getvalue()
+    firsts = [i for i, c in enumerate(result.claims) if i == 0 or c.source != result.claims[i - 1].source]
+    # a source's claims end where the next source's first claim is read: then its table is printed
+    assert len(firsts) > 3 and written_when_read[firsts[1]] == 0 < written_when_read[firsts[2]]
+    assert f"{len(result.sources)} sources · {len(result.claims)} claims" in text
+    quiet = [s for s in result.sources if not any(c.source == s.path for c in result.claims)]
+    assert text.count("no claims found") == len(quiet)

@@ -8,7 +8,7 @@ control the terminal.
 from __future__ import annotations
 
 import math
-from itertools import islice
+from itertools import groupby, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -102,13 +102,22 @@ def quote_text(claim: Claim, width: int = 150) -> Text:
     return text
 
 
-def render_claims(console: Console, sources: list[Source], claims: list[Claim]) -> None:
-    """``factcheck extract``: one table of claims per source."""
-    by_source: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_source.setdefault(claim.source, []).append(claim)
+def render_claims(console: Console, sources: list[Source], claims: Iterable[Claim]) -> None:
+    """``factcheck extract``: one table of claims per source.
+
+    The claims come in input order, a source's claims together (as a scan
+    gives them), and are read once: an archive's claims kept on disk are
+    printed source by source, never all held.
+    """
+    runs = groupby(claims, key=lambda c: c.source)
+    run = next(runs, None)
+    count = 0
     for source in sources:
-        rows = by_source.get(source.path, [])
+        rows: list[Claim] = []
+        if run is not None and run[0] == source.path:
+            rows = list(run[1])
+            run = next(runs, None)
+        count += len(rows)
         title = Text(clean(source.name), style="bold")
         title.append(f"  {clean(source.path)}", style="dim")
         title.append(f"  published {source.pub_date} ({source.pub_date_origin or 'given'})" if source.pub_date
@@ -126,7 +135,7 @@ def render_claims(console: Console, sources: list[Source], claims: list[Claim]) 
         if not rows:
             table.add_row("", "", Text("no claims found", style="dim"), "", "", "")
         console.print(table)
-    console.print(Text(f"{len(sources)} sources · {len(claims)} claims", style="bold"))
+    console.print(Text(f"{len(sources)} sources · {count} claims", style="bold"))
 
 
 def write_scan(result, console: Console) -> None:
