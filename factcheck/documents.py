@@ -380,12 +380,14 @@ _DATE_FORMATS = ("%Y-%m-%d", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "
                  "%Y/%m/%d", "%d.%m.%Y")
 
 
+_MONTH_ABBREVIATION = regex.compile(r"^((?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))\.(?=\s)")
 _WEEKDAY_PREFIX = regex.compile(r"^(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)")
 
 
 def parse_plain_date(text: str) -> str | None:
     """Parse a stand-alone calendar date in a common layout; ISO string or None."""
     text = _WEEKDAY_PREFIX.sub("", text.strip().rstrip("."))  # "Monday, June 8, 2026"
+    text = _MONTH_ABBREVIATION.sub(lambda m: m.group(1)[:3], text)  # "Oct. 31, 2025", "Sept. 4, 2025"
     if "T" in text[:11] and len(text) > 10:
         text = text[:10]
     for fmt in _DATE_FORMATS:
@@ -397,6 +399,11 @@ def parse_plain_date(text: str) -> str | None:
 
 
 _DATELINE = regex.compile(r"^\s*(?:[\p{L} ]{1,20}:\s*)?(?P<date>[\p{L}\d ,./-]{6,30}?)\s*$")
+#: A lead paragraph that opens with its dateline: "July 2, 2025 — OpenAI has agreed …",
+#: "SEOUL, Oct. 31, 2025 (Reuters) - Samsung said …".  The place is capitalised words before a comma.
+_LEAD_DATELINE = regex.compile(
+    r"^\s*(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+)?(?P<date>[\p{L}\d ,./-]{6,30}?)\s*"
+    r"(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--?)\s+\S")
 
 
 def find_dateline(text: str, lines: int = 6) -> str | None:
@@ -408,7 +415,7 @@ def find_dateline(text: str, lines: int = 6) -> str | None:
         seen += 1
         if seen > lines:
             break
-        m = _DATELINE.match(raw)
+        m = _DATELINE.match(raw) or _LEAD_DATELINE.match(raw)
         if m:
             parsed = parse_plain_date(m.group("date"))
             if parsed:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.documents import document_from_text, split_sentences
 
 
@@ -39,6 +41,26 @@ def test_dateline_gives_the_publication_date():
     doc = document_from_text("b.txt", "Today : Nov 01, 2025\nTechnology\n31 October 2025\n\nStory.")
     assert doc.pub_date == "2025-11-01" and doc.pub_date_origin == "dateline"
     assert document_from_text("c.txt", "No date here.\nJust text.").pub_date is None
+
+
+@pytest.mark.parametrize("lead,date", [
+    ("July 2, 2025 — OpenAI has agreed to rent more capacity.", "2025-07-02"),
+    ("SEOUL, Oct. 31, 2025 (Reuters) - Samsung said it would buy 50,000 GPUs.", "2025-10-31"),
+    ("SAN FRANCISCO, Sept. 4, 2025 -- Nvidia said on Thursday it would invest $5 billion.", "2025-09-04"),
+    ("NEW YORK, 12 May 2025 (AP) — Shares rose 4%.", "2025-05-12"),
+])
+def test_a_lead_paragraph_that_opens_with_its_dateline_gives_the_publication_date(lead, date):
+    doc = document_from_text("lead.txt", f"Headline of the story\n\n{lead}\n\nMore text.\n")
+    assert (doc.pub_date, doc.pub_date_origin) == (date, "dateline")
+
+
+@pytest.mark.parametrize("lead", [
+    "Shares rose — after the 2025 deal was signed.",
+    "October 30 — Nvidia said it would supply the chips.",  # no year: no publication date
+    "Nvidia — the chip giant — said on Oct. 31, 2025 that it would sell more.",
+])
+def test_a_dash_in_a_lead_sentence_is_no_dateline(lead):
+    assert document_from_text("lead.txt", f"Headline\n\n{lead}\n").pub_date is None
 
 
 def test_positions_with_crlf_and_cr():
