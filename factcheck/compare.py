@@ -60,7 +60,7 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
         for i, cluster in enumerate(clusters):
             group = judge(key, cluster, tol)
             if notes:
-                group.note = notes[i]
+                group.note = (group.note + "; " if group.note else "") + notes[i]
             converted = conversion_note(group)
             if converted:
                 group.note = (group.note + "; " if group.note else "") + converted
@@ -271,7 +271,25 @@ def judge(key: tuple[str, str, str, str], claims: list[Claim], tol: float) -> Gr
         group.verdict = "agreed"
     else:
         group.verdict = "compatible"
+    times = _apart_in_time(claims, intervals)
+    if times:
+        group.note = f"measured at different times ({'; '.join(times)}): not compared"
     return group
+
+
+def _apart_in_time(claims: list[Claim], intervals: list[Interval]) -> list[str]:
+    """The times of figures that would exclude each other but were measured at different times ("early trading",
+    "the close"), so that a reader sees why 24 % and more than 34 % are not a dispute."""
+    if len(claims) > EVERY_PAIR_UP_TO or len({c.time for c in claims if c.time}) < 2:
+        return []
+    times: set[str] = set()
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if (a.source != b.source and a.time and b.time and a.time != b.time and not other_deal(a, b)
+                    and not overlap(intervals[i], intervals[j])):
+                times.update((a.time, b.time))
+    return sorted(times)
 
 
 def conflicting_pairs(claims: list[Claim], intervals: list[Interval]) -> list[tuple[int, int]]:

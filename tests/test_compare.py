@@ -136,3 +136,18 @@ def test_alignment_of_a_subject_stated_for_many_deals_is_the_same_as_trying_ever
     tried_all = shape(compare.align(claims, 0.0))
     assert len(searched) > 20  # many anchors, so the search (not the small-key shortcut) ran
     assert searched == tried_all
+
+
+def test_moves_measured_at_different_times_are_not_a_dispute_and_the_note_says_why(extract, rules):
+    groups = scan_texts(extract, rules, a="Shares of Oracle rose 24% in early trading.",
+                        b="Oracle stock jumped more than 34 percent at the close.")
+    g = only_group([g for g in groups if g.type == "stock_move"], "Oracle")
+    assert g.verdict == "compatible" and not g.conflicts
+    assert g.note == "measured at different times (close; early trading): not compared"
+    same_time = scan_texts(extract, rules, a="Shares of Oracle rose 24% in early trading.",
+                           b="Oracle shares jumped 34% in early trading.")
+    g = only_group([g for g in same_time if g.type == "stock_move"], "Oracle")
+    assert g.verdict == "disputed" and g.note == ""
+    agreeing = scan_texts(extract, rules, a="Shares of Oracle rose 24% in early trading.",
+                          b="Oracle stock rose 24% at the close.")
+    assert only_group([g for g in agreeing if g.type == "stock_move"], "Oracle").note == ""
