@@ -31,6 +31,12 @@ NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:[-‐‑]\p{L}[\p{Ll}]*)?"
 _NAME = regex.compile(rf"(?<![\p{{L}}\d-])(?:{NAME_WORD}|\p{{Lu}}\.)(?:\s+(?:{NAME_WORD}|\p{{Lu}}\.)){{1,2}}(?![\p{{L}}\d])")
 
 PRONOUNS = frozenset({"he", "she"})
+#: Words of an office written before a name ("Executive Vice President Forrest Norrod said"): never the
+#: first word of the name itself, so "President Forrest Norrod" is read as Forrest Norrod.
+OFFICE_WORDS = frozenset("""President Vice Executive Chief Senior Deputy Prime Minister Secretary Governor Mayor
+    Chancellor Premier Chairman Chairwoman Chairperson Chair Founder Co-founder Cofounder Director Officer Senator
+    Ambassador Commissioner Spokesperson Spokesman Spokeswoman Analyst Professor Treasurer Managing Partner General
+    Counsel Head""".split())
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,11 @@ def name_at(text: str, pos: int, end: int | None = None) -> tuple[int, int, str]
     m = _NAME.match(text, pos, end if end is not None else len(text))
     if not m:
         return None
-    return m.start(), m.end(), " ".join(m.group().split())
+    words = m.group().split()
+    if words[0] in OFFICE_WORDS:  # "President Lee Jae-myung": the name starts after the office
+        rest = m.group().index(words[1], len(words[0]))
+        return name_at(text, m.start() + rest, end)
+    return m.start(), m.end(), " ".join(words)
 
 
 def name_before(text: str, pos: int, start: int = 0) -> tuple[int, int, str] | None:
@@ -135,8 +145,9 @@ def name_before(text: str, pos: int, start: int = 0) -> tuple[int, int, str] | N
     while pos > start and text[pos - 1] in " \t\u00a0":
         pos -= 1
     for m in _NAME.finditer(text, max(start, pos - 60), pos, overlapped=True):
-        if m.end() == pos:
-            return m.start(), m.end(), " ".join(m.group().split())
+        words = m.group().split()
+        if m.end() == pos and words[0] not in OFFICE_WORDS:  # longest first; "President Forrest Norrod" is not a name
+            return m.start(), m.end(), " ".join(words)
     return None
 
 

@@ -46,6 +46,20 @@ def test_attribution_after_verb_then_unknown_speaker_with_title(extract):
     assert c.subject == "Kim Min-jun" and c.extra["form"] == "after"
 
 
+@pytest.mark.parametrize("attribution", [
+    "AMD Executive Vice President Forrest Norrod told Reuters.",
+    "said AMD Executive Vice President Forrest Norrod.",
+    "Senior Vice President Forrest Norrod said.",
+    "said President Forrest Norrod of AMD.",
+])
+def test_an_office_written_before_an_unknown_speaker_is_not_part_of_the_name(extract, rules, attribution):
+    c = only(quotes(extract, f"“We view this deal as transformative,” {attribution}"))
+    assert c.subject == "Forrest Norrod"
+    groups = quote_groups(extract, rules, a=f"“We view this deal as transformative,” {attribution}",
+                          b="“We view this deal as transformative,” Forrest Norrod said.")
+    assert [(g.subject, g.verdict) for g in groups] == [("Forrest Norrod", "agreed")]  # one speaker, one quote
+
+
 def test_attribution_before_the_quote(extract):
     c = only(quotes(extract, "Speaking to a packed audience, Huang declared, “It’s vital that we build the ecosystem.”"))
     assert c.subject == "Jensen Huang" and c.extra["form"] == "before"
