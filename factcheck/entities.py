@@ -228,11 +228,12 @@ _SUFFIXED_ORG = regex.compile(
 )
 #: A capitalised word that acts like a company: it owns things, has shares, says or does things.
 _ORG_CONTEXT = regex.compile(
-    rf"(?<![\p{{L}}\d.’'-])(?P<name>\p{{Lu}}[\p{{Ll}}\d]+(?:\p{{Lu}}[\p{{Ll}}\d]*)*)(?=['’]s\b|\s+(?:shares|stock|said|says"
+    rf"(?<![\p{{L}}\d.’'-])(?P<name>\p{{Lu}}[\p{{Ll}}\d]+(?:\p{{Lu}}[\p{{Ll}}\d]*)*|\p{{Lu}}{{3,6}}(?![\p{{L}}\d]))"
+    rf"(?=['’]s\b|\s+(?:shares|stock|said|says"
     rf"|will|has|had|is|was|plans|agreed|announced|raised|signed|reported|expects|declined|confirmed|shareholders"
     rf"|investors|customers)\b)"
     rf"|(?<=\b(?:shares\s+of|stake\s+in|acquire|acquiring|acquisition\s+of|buy|buying|invest(?:ed|ing)?\s+in)\s+)"
-    rf"(?P<name2>\p{{Lu}}[\p{{Ll}}\d]+)(?![\p{{L}}])"
+    rf"(?P<name2>\p{{Lu}}[\p{{Ll}}\d]+|\p{{Lu}}{{3,6}})(?![\p{{L}}])"
 )
 #: What only a company does: a name followed by these is one even at the start of a sentence.
 _STRONG_ORG_AFTER = regex.compile(r"['’]s\s+(?:shares|stock|valuation|revenue)\b|\s+(?:shares|stock|raised|shareholders|agreed\s+to\s+(?:buy|acquire))\b")
@@ -251,6 +252,11 @@ _NOT_NAMES = frozenset(
     He She They We You I His Her Their Our Your Analysts Investors Shares Officials Executives Sources Meanwhile
     However Also Still Yet Both Each Every All Some Many Most Such Why What Who How Where Here There Bottom Start
     Look Then Read Note Update Editor Reporting About Launch Historic Inside Breaking Chief President CEO Mr Ms Dr Deputy Minister Prime Governor""".split()
+) | frozenset(  # capitals that are not a company: offices, chips, units, currencies, bodies of rules
+    """CEO CFO CTO COO CIO CEOS GPU GPUS CPU CPUS TPU TPUS NPU HBM DRAM NAND SSD LLM LLMS API APIS IPO IPOS ETF
+    USD EUR GBP JPY KRW CNY RMB INR CHF GDP CAGR EBITDA EPS YOY QOQ FY AI AGI EV EVS IT ICT RND SEC FTC DOJ FCC
+    NYSE APEC OPEC NATO WTO IMF GW MW KW TW GWH MWH KWH TWH PC PCS TV USA UAE FAQ PDF URL CEST EST PST GMT UTC
+    BREAKING UPDATE NOTE EXCLUSIVE ANALYSIS OPINION NEWS""".split()
 )
 
 

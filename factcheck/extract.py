@@ -26,7 +26,10 @@ from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 UNATTRIBUTED = "unattributed"
 
 #: Clause boundaries inside a sentence; the delimiter opens the next clause.
-_CLAUSE_BREAK = regex.compile(r",\s|;\s*|:\s|\s[—–-]\s|—|\(|\)|\s(?=(?:but|while|whereas|although|though)\s)")
+#: Where a clause ends.  Not the comma between a term and a sum that both qualify one noun ("a five-year,
+#: $9.7bn contract", "a $9.7 billion, five-year deal"): the clause's subject is the whole phrase's.
+_CLAUSE_BREAK = regex.compile(r"(?<!-(?i:year|month|week|day)),\s(?![\p{L}\d]+-(?i:year|month|week|day)\b)"
+                              r"|;\s*|:\s|\s[—–-]\s|—|\(|\)|\s(?=(?:but|while|whereas|although|though)\s)")
 #: Words that make the mention after them an object, not the clause's subject.
 _PREPOSITION_BEFORE = regex.compile(
     r"(?i:\b(?:with|between|to|for|from|on|of|by|at|across|among|against|than|into|in|about|like|including"
@@ -40,6 +43,9 @@ _CHANNEL_BEFORE = regex.compile(
     r"(?:\s+(?:the|a|an|leading|major|other)){0,2})\s+(?:(?:\p{Lu}[\p{L}\d.&’'-]*|and|the|of)[\s,]+){0,8}$"
 )
 _DESTINATION_BEFORE = regex.compile(r"(?i:\b(?:across|to|for|powering|into|in|at|toward)\s+(?:the\s+)?)$")
+#: A mention that names whose product follows ("access to Nvidia GB300 GPUs", "to Nvidia's chips") is no recipient.
+_PRODUCT_AFTER = regex.compile(r"(?:['’]s)?\s+(?:\p{Lu}{1,4}\d+\w*\b|(?i:gpus?|chips?|accelerators?|processors?|superchips?"
+                               r"|servers?|hardware|software|systems?|platforms?|technology|technologies)\b)")
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?\b|의(?!\p{Hangul})")  # "Nvidia's", Korean "엔비디아의"
 _GROUP_NOUN_AFTER = regex.compile(
     r"\s+(?:and|&)\s+(?:(?:some|many|several|other|its|their|the|major|leading|local|industrial|tech|technology"
@@ -475,7 +481,7 @@ def attribute_subject(
         ("possessive before the figure", [mm for mm in before_sentence if _owns(text, mm, fs) and not avoided(mm)]),
         ("subject of the sentence (Korean particle)", _topic(text, usable, fs, avoided)),
         ("subject of the clause", [mm for mm in before_clause if mm not in objects and not avoided(mm)][:1]),
-        ("recipient after the figure", [mm for mm in after_clause if _DESTINATION_BEFORE.search(text, max(0, mm.start - 30), mm.start) and not avoided(mm)][:1]),
+        ("recipient after the figure", [mm for mm in after_clause if _DESTINATION_BEFORE.search(text, max(0, mm.start - 30), mm.start) and not avoided(mm) and not _PRODUCT_AFTER.match(text, mm.end)][:1]),
         ("subject of the sentence", [mm for mm in before_sentence if mm not in objects and not avoided(mm)][:1]),
         ("nearest mention in the clause", [mm for mm in reversed(before_clause) if not avoided(mm)][:1]),
         ("nearest mention in the sentence", [mm for mm in reversed(before_sentence) if not avoided(mm)][:1]),

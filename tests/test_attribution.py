@@ -1,0 +1,42 @@
+"""Who a figure is about, in sentences from coverage the rules were not written for."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def subjects(extract, text, claim_type):
+    return [(c.subject, c.text) for c in extract(text) if c.type == claim_type]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("IREN shares jumped 25% on Monday. IREN said it will buy $5.8 billion of equipment from Dell.", "IREN"),
+    ("Shares of CATL rose 4% after CATL agreed to supply batteries worth $2 billion.", "CATL"),
+])
+def test_a_company_written_in_capitals_is_found_though_the_catalogue_lacks_it(extract, text, name):
+    found = {c.subject for c in extract(text) if c.type in ("stock_move", "money")}
+    assert found == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the CEO said the order was worth $5 billion.",
+    "Last year the IPO raised $2 billion, and the GPU shares a board worth $300.",
+])
+def test_capitalised_acronyms_are_not_companies(extract, text):
+    assert {c.subject for c in extract(text) if c.type == "money"} == {"unattributed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft has agreed a five-year, $9.7bn contract with data-centre operator Vantrel for access to Nvidia's chips.",
+    "Microsoft has agreed a $9.7bn, five-year contract with data-centre operator Vantrel for access to Nvidia GB300 GPUs.",
+])
+def test_the_comma_between_a_term_and_a_sum_does_not_end_the_clause(extract, text):
+    """'a five-year, $9.7bn contract': both qualify one noun, so the clause's subject is the figure's."""
+    assert {c.subject for c in extract(text) if c.type in ("money", "duration")} == {"Microsoft"}
+
+
+def test_a_company_whose_product_follows_is_no_recipient(extract):
+    text = "It signed a $9.7 billion deal to give Microsoft access to Nvidia GB300 GPUs."
+    assert subjects(extract, text, "money") == [("Microsoft", "$9.7 billion")]
+    assert subjects(extract, "It will ship $2 billion of servers to Samsung.", "money") == [("Samsung Electronics",
+                                                                                            "$2 billion")]
