@@ -78,8 +78,9 @@ def main() -> None:
     print(f"{'deal':16} {'expected':>8} {'found':>6} {'verdict ok':>10} {'false disputes':>15} {'unattributed':>13}")
     for folder in sorted(p for p in DEALS.iterdir() if (p / "expected.yaml").exists()):
         s = score(folder)
+        pending = " (pending)" if yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8")).get("pending") else ""
         print(f"{s.deal:16} {s.expected:>8} {s.found:>6} {s.right_verdict:>10} {len(s.false_disputes):>15} "
-              f"{s.unattributed:>10}/{s.claims}")
+              f"{s.unattributed:>10}/{s.claims}{pending}")
         if "-v" in sys.argv:
             for line in s.misses + [f"false dispute: {d}" for d in s.false_disputes]:
                 print("    " + line)
