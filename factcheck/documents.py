@@ -380,7 +380,7 @@ _DATE_FORMATS = ("%Y-%m-%d", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "
                  "%Y/%m/%d", "%d.%m.%Y")
 
 
-_MONTH_ABBREVIATION = regex.compile(r"^((?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))\.(?=\s)")
+_MONTH_ABBREVIATION = regex.compile(r"^((?i:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.|(?i:sept)\.?)(?=\s)")
 _WEEKDAY_PREFIX = regex.compile(r"^(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)")
 
 
@@ -399,6 +399,7 @@ def parse_plain_date(text: str) -> str | None:
 
 
 _DATELINE = regex.compile(r"^\s*(?:[\p{L} ]{1,20}:\s*)?(?P<date>[\p{L}\d ,./-]{6,30}?)\s*$")
+_EMPHASIS = regex.compile(r"(?<![\p{L}\d])[*_]{1,3}|[*_]{1,3}(?![\p{L}\d])")
 #: A lead paragraph that opens with its dateline: "July 2, 2025 — OpenAI has agreed …",
 #: "SEOUL, Oct. 31, 2025 (Reuters) - Samsung said …".  The place is capitalised words before a comma.
 _LEAD_DATELINE = regex.compile(
@@ -415,6 +416,7 @@ def find_dateline(text: str, lines: int = 6) -> str | None:
         seen += 1
         if seen > lines:
             break
+        raw = _EMPHASIS.sub("", raw)  # "_September 3, 2025_", "**Published:** …"
         m = _DATELINE.match(raw) or _LEAD_DATELINE.match(raw)
         if m:
             parsed = parse_plain_date(m.group("date"))

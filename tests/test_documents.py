@@ -48,6 +48,9 @@ def test_dateline_gives_the_publication_date():
     ("SEOUL, Oct. 31, 2025 (Reuters) - Samsung said it would buy 50,000 GPUs.", "2025-10-31"),
     ("SAN FRANCISCO, Sept. 4, 2025 -- Nvidia said on Thursday it would invest $5 billion.", "2025-09-04"),
     ("NEW YORK, 12 May 2025 (AP) — Shares rose 4%.", "2025-05-12"),
+    ("SAN FRANCISCO, Sept 2, 2025 (Reuters) - Anthropic said it had raised $13 billion.", "2025-09-02"),
+    ("_September 3, 2025_", "2025-09-03"),  # a dateline in Markdown emphasis
+    ("**Published:** Oct. 31, 2025", "2025-10-31"),
 ])
 def test_a_lead_paragraph_that_opens_with_its_dateline_gives_the_publication_date(lead, date):
     doc = document_from_text("lead.txt", f"Headline of the story\n\n{lead}\n\nMore text.\n")
