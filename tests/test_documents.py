@@ -51,6 +51,8 @@ def test_dateline_gives_the_publication_date():
     ("SAN FRANCISCO, Sept 2, 2025 (Reuters) - Anthropic said it had raised $13 billion.", "2025-09-02"),
     ("_September 3, 2025_", "2025-09-03"),  # a dateline in Markdown emphasis
     ("**Published:** Oct. 31, 2025", "2025-10-31"),
+    ("Published September 23, 2025", "2025-09-23"),
+    ("Updated on Oct. 31, 2025", "2025-10-31"),
 ])
 def test_a_lead_paragraph_that_opens_with_its_dateline_gives_the_publication_date(lead, date):
     doc = document_from_text("lead.txt", f"Headline of the story\n\n{lead}\n\nMore text.\n")
