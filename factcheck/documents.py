@@ -317,9 +317,12 @@ def document_from_text(display: str, text: str, warnings: list[Problem] | None =
     """
     metadata, scan_text = _front_matter(text)
     pub_date, origin = _metadata_date(metadata)
-    if pub_date is None:
-        pub_date = find_dateline(text)
-        origin = "dateline" if pub_date else None
+    dateline = _find_dateline(scan_text)
+    if pub_date is None and dateline:
+        pub_date, origin = dateline[0], "dateline"
+    if dateline and dateline[1]:  # "NEW YORK, Sept 30, 2025 (Reuters) -" dates the article, not its events
+        start, end = dateline[1]
+        scan_text = scan_text[:start] + " " * (end - start) + scan_text[end:]
     return Document(display, text, scan_text, metadata, pub_date, origin, list(warnings or []))
 
 
@@ -405,25 +408,39 @@ _EMPHASIS = regex.compile(r"(?<![\p{L}\d])[*_]{1,3}|[*_]{1,3}(?![\p{L}\d])")
 #: "SEOUL, Oct. 31, 2025 (Reuters) - Samsung said …".  The place is capitalised words before a comma.
 _LEAD_DATELINE = regex.compile(
     r"^\s*(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+)?(?P<date>[\p{L}\d ,./-]{6,30}?)\s*"
-    r"(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--?)\s+\S")
+    r"(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--?)(?=\s+\S)")
 
 
 def find_dateline(text: str, lines: int = 6) -> str | None:
     """A publication date from a dateline among the first non-empty lines, if any."""
+    found = _find_dateline(text, lines)
+    return found[0] if found else None
+
+
+def _find_dateline(text: str, lines: int = 6) -> tuple[str, tuple[int, int] | None] | None:
+    """The dateline's date, and where a lead paragraph's dateline is ("SEOUL, Oct. 31, 2025 (Reuters) -")."""
     seen = 0
-    for raw in _NEWLINE.split(text[:2000]):
+    for line in _LINE.finditer(text, 0, min(len(text), 2000)):
+        raw = line.group()
         if not raw.strip():
             continue
         seen += 1
         if seen > lines:
             break
-        raw = _EMPHASIS.sub("", raw)  # "_September 3, 2025_", "**Published:** …"
-        m = _DATELINE.match(raw) or _LEAD_DATELINE.match(raw)
+        m = _DATELINE.match(_EMPHASIS.sub("", raw))  # "_September 3, 2025_", "**Published:** …"
         if m:
             parsed = parse_plain_date(m.group("date"))
             if parsed:
-                return parsed
+                return parsed, None
+        m = _LEAD_DATELINE.match(raw)
+        if m:
+            parsed = parse_plain_date(m.group("date"))
+            if parsed:
+                return parsed, (line.start() + len(raw) - len(raw.lstrip()), line.start() + m.end())
     return None
+
+
+_LINE = regex.compile(r"[^\r\n]*")
 
 
 # --------------------------------------------------------------------------- sentences

@@ -59,6 +59,14 @@ def test_a_lead_paragraph_that_opens_with_its_dateline_gives_the_publication_dat
     assert (doc.pub_date, doc.pub_date_origin) == (date, "dateline")
 
 
+def test_a_lead_dateline_dates_the_article_not_its_events(extract):
+    text = "CoreWeave lands a Meta contract\n\nNEW YORK, Sept 30, 2025 (Reuters) - CoreWeave said it had signed a deal.\n"
+    doc = document_from_text("wire.txt", text)
+    assert doc.pub_date == "2025-09-30" and len(doc.scan_text) == len(text)
+    assert "Sept 30" not in doc.scan_text and "CoreWeave said it had signed a deal." in doc.scan_text
+    assert [c for c in extract(text) if c.type == "date"] == []  # the dateline is no signing date
+
+
 @pytest.mark.parametrize("lead", [
     "Shares rose — after the 2025 deal was signed.",
     "October 30 — Nvidia said it would supply the chips.",  # no year: no publication date
