@@ -96,8 +96,12 @@ class Claim:
 
     @property
     def key(self) -> tuple[str, str, str, str]:
-        """What the claim is about: figures with the same key are compared."""
-        return (self.type, self.subject, self.attribute, self.unit)
+        """What the claim is about: figures with the same key are compared.
+
+        The subject is compared without case: a company the catalogue lacks is named as written, and
+        outlets write it "NOVARA" and "Novara" alike.
+        """
+        return (self.type, self.subject.casefold(), self.attribute, self.unit)
 
     @property
     def location(self) -> str:

@@ -57,8 +57,9 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
             clusters = align(members, tol) if members else []
         clusters += [[c] for c in apart]
         notes = _separate_figures(clusters) if len(clusters) > 1 and key[1] != UNATTRIBUTED else None
+        shown = (key[0], _subject_as_written(members + apart), key[2], key[3])
         for i, cluster in enumerate(clusters):
-            group = judge(key, cluster, tol)
+            group = judge(shown, cluster, tol)
             if notes:
                 group.note = (group.note + "; " if group.note else "") + notes[i]
             converted = conversion_note(group)
@@ -68,6 +69,12 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
     groups.extend(group_text_claims(text_claims, rules))
     groups.sort(key=group_sort_key)
     return groups
+
+
+def _subject_as_written(claims: list[Claim]) -> str:
+    """The group's subject as the claims write it (keys compare it without case): the most frequent spelling."""
+    spellings = Counter(c.subject for c in claims)
+    return min(spellings, key=lambda s: (-spellings[s], s))
 
 
 def _separate_figures(clusters: list[list[Claim]]) -> list[str]:

@@ -40,3 +40,13 @@ def test_a_company_whose_product_follows_is_no_recipient(extract):
     assert subjects(extract, text, "money") == [("Microsoft", "$9.7 billion")]
     assert subjects(extract, "It will ship $2 billion of servers to Samsung.", "money") == [("Samsung Electronics",
                                                                                             "$2 billion")]
+
+
+def test_a_company_written_in_capitals_by_one_outlet_and_not_by_another_is_one_subject(extract, rules):
+    from factcheck.compare import group_claims
+
+    claims = (extract("Shares of NOVARA rose. NOVARA will deliver 60,000 accelerators to Hanul.", path="a.txt")
+              + extract("Shares of Novara rose. Novara will deliver 60,000 accelerators to Hanul.", path="b.txt")
+              + extract("Novara's shares rose. Novara will deliver about 60,000 accelerators to Hanul.", path="c.txt"))
+    groups = [g for g in group_claims(claims, rules) if g.type == "hardware_units"]
+    assert [(g.subject, g.verdict, len(g.claims)) for g in groups] == [("Novara", "agreed", 3)]
