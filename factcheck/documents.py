@@ -380,7 +380,7 @@ def _metadata_date(metadata: dict[str, str]) -> tuple[str | None, str | None]:
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%b %d %Y", "%B %d %Y",
-                 "%Y/%m/%d", "%d.%m.%Y")
+                 "%Y/%m/%d", "%d.%m.%Y", "%Y년 %m월 %d일", "%Y. %m. %d")
 
 
 _MONTH_ABBREVIATION = regex.compile(r"^((?i:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.|(?i:sept)\.?)(?=\s)")

@@ -352,8 +352,9 @@ def figure_from(reading: Reading, tolerance: float = 0.10) -> Figure:
     """Turn a captured reading into a figure with its interval."""
     figure = _figure_from(reading, tolerance)
     iv = figure.interval
-    if not all(math.isfinite(x) for x in (figure.value, iv.low)) or math.isnan(iv.high):
-        # A digit string too long for a float ("999…9 trillion") would become inf or NaN.
+    if not math.isfinite(figure.value) or math.isnan(iv.low) or math.isnan(iv.high) or iv.low == math.inf:
+        # A digit string too long for a float ("999…9 trillion") would become inf or NaN.  An open end
+        # is no overflow: "fell more than 10%" reaches down without bound, "over 10%" up.
         raise NumberError(f"figure out of range: {reading.number[:40]!r}")
     return figure
 

@@ -162,3 +162,12 @@ def test_value_lies_within_its_interval(number, hedge):
     f = figure_from(Reading(text, hedge=hedge or None))
     iv = f.interval
     assert iv.low <= f.value <= iv.high
+
+
+def test_a_fall_of_more_than_a_figure_is_open_below_not_out_of_range():
+    """"Shares fell more than 10%": below -10 without bound (it was refused as an overflow)."""
+    from factcheck.numbers import Reading, figure_from
+
+    fall = figure_from(Reading(number="10", hedge="more than", negative=True))
+    assert (fall.value, fall.interval.high, fall.interval.low) == (-10, -10, float("-inf"))
+    assert not fall.interval.high_closed
