@@ -403,6 +403,7 @@ def parse_plain_date(text: str) -> str | None:
 
 _DATELINE = regex.compile(r"^\s*(?:[\p{L} ]{1,20}:\s*|(?i:published|updated|posted|first\s+published)(?:\s+on)?\s+"
                           r"|(?i:by)\s+[^·|•\n]{2,60}?\s*[·|•]\s*)?"  # a byline: "By Jane Doe · September 5, 2025"
+                          r"(?:\d{1,2}[:.]\d\d\s*(?i:[ap]\.?m\.?)?\s*(?:\p{Lu}{2,4}\b)?,?\s+)?"  # "3:42 p.m. ET, July 1, 2025"
                           r"(?P<date>[\p{L}\d ,./-]{6,30}?)\s*$")
 _EMPHASIS = regex.compile(r"(?<![\p{L}\d])[*_]{1,3}|[*_]{1,3}(?![\p{L}\d])")
 #: A lead paragraph that opens with its dateline: "July 2, 2025 — OpenAI has agreed …",

@@ -56,6 +56,7 @@ def test_dateline_gives_the_publication_date():
     ("**By Tech Reporter · September 5, 2025**", "2025-09-05"),
     ("By Jane Doe | Oct. 31, 2025", "2025-10-31"),
     ("2025년 7월 28일", "2025-07-28"),
+    ("Updated 3:42 p.m. ET, July 1, 2025", "2025-07-01"),
 ])
 def test_a_lead_paragraph_that_opens_with_its_dateline_gives_the_publication_date(lead, date):
     doc = document_from_text("lead.txt", f"Headline of the story\n\n{lead}\n\nMore text.\n")
