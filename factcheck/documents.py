@@ -323,7 +323,22 @@ def document_from_text(display: str, text: str, warnings: list[Problem] | None =
     if dateline and dateline[1]:  # "NEW YORK, Sept 30, 2025 (Reuters) -" dates the article, not its events
         start, end = dateline[1]
         scan_text = scan_text[:start] + " " * (end - start) + scan_text[end:]
+    for m in _RETRACTED.finditer(scan_text):  # what a correction says was wrong is no claim of the article
+        scan_text = scan_text[:m.start()] + _blank(m.group()) + scan_text[m.end():]
     return Document(display, text, scan_text, metadata, pub_date, origin, list(warnings or []))
+
+
+#: A correction's account of the error: "An earlier version of this story said xAI raised $12 billion.",
+#: "(Corrects paragraph 3 to say $10 billion, not $12 billion)".
+_RETRACTED = regex.compile(
+    r"(?i:\b(?:an?\s+|the\s+)?(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:article|story|post|report|item)"
+    r"\s+(?:said|stated|misstated|reported|gave|described|incorrectly|wrongly|misidentified)\b)[^.!?\n]*(?:\.(?=\d)[^.!?\n]*)*[.!?]?"
+    r"|\((?i:corrects?|correction)\b[^()\n]{0,300}\)")
+
+
+def _blank(text: str) -> str:
+    """Spaces for every character but line ends, so offsets and line numbers stay."""
+    return regex.sub(r"[^\r\n]", " ", text)
 
 
 def line_starts(text: str) -> list[int]:

@@ -97,3 +97,12 @@ def test_a_document_can_be_named_by_a_path_or_a_string(tmp_path):
     page.write_text("Nvidia will supply 50,000 GPUs to Samsung.\n")
     by_path, by_name = read_document(page), read_document(str(page))
     assert by_path.path == by_name.path == str(page) and by_path.text == by_name.text
+
+
+@pytest.mark.parametrize("correction", [
+    "Correction: An earlier version of this story said xAI raised $12 billion. It raised $10 billion in July.",
+    "(Corrects paragraph 1 to say $10 billion, not $12 billion) xAI raised $10 billion in July.",
+])
+def test_the_figure_a_correction_retracts_is_no_claim(extract, correction):
+    texts = {c.text for c in extract(f"xAI raised $10 billion in July.\n\n{correction}\n") if c.type == "money"}
+    assert texts == {"$10 billion"}
