@@ -135,8 +135,9 @@ def name_at(text: str, pos: int, end: int | None = None) -> tuple[int, int, str]
         return None
     words = m.group().split()
     if words[0] in OFFICE_WORDS:  # "President Lee Jae-myung": the name starts after the office
-        rest = m.group().index(words[1], len(words[0]))
-        return name_at(text, m.start() + rest, end)
+        rest = name_at(text, m.start() + m.group().index(words[1], len(words[0])), end)
+        if rest is not None:  # "President Trump" alone keeps its title rather than lose its speaker
+            return rest
     return m.start(), m.end(), " ".join(words)
 
 
@@ -144,11 +145,15 @@ def name_before(text: str, pos: int, start: int = 0) -> tuple[int, int, str] | N
     """A capitalised two- or three-word name ending at ``pos`` (before spaces), if there is one."""
     while pos > start and text[pos - 1] in " \t\u00a0":
         pos -= 1
+    titled = None
     for m in _NAME.finditer(text, max(start, pos - 60), pos, overlapped=True):
+        if m.end() != pos:
+            continue
         words = m.group().split()
-        if m.end() == pos and words[0] not in OFFICE_WORDS:  # longest first; "President Forrest Norrod" is not a name
+        if words[0] not in OFFICE_WORDS:  # longest first; "President Forrest Norrod" is Forrest Norrod
             return m.start(), m.end(), " ".join(words)
-    return None
+        titled = titled or (m.start(), m.end(), " ".join(words))
+    return titled  # "President Trump" alone keeps its title rather than lose its speaker
 
 
 _PRONOUN = regex.compile(r"(?<![\p{L}])(?i:he|she)(?![\p{L}'’])")

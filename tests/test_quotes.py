@@ -60,6 +60,12 @@ def test_an_office_written_before_an_unknown_speaker_is_not_part_of_the_name(ext
     assert [(g.subject, g.verdict) for g in groups] == [("Forrest Norrod", "agreed")]  # one speaker, one quote
 
 
+@pytest.mark.parametrize("attribution", ["said President Harlow.", "President Harlow said."])
+def test_a_speaker_known_only_by_office_and_surname_keeps_the_title(extract, attribution):
+    c = only(quotes(extract, f"“We will double the team next year,” {attribution}"))
+    assert c.subject == "President Harlow"
+
+
 def test_attribution_before_the_quote(extract):
     c = only(quotes(extract, "Speaking to a packed audience, Huang declared, “It’s vital that we build the ecosystem.”"))
     assert c.subject == "Jensen Huang" and c.extra["form"] == "before"
