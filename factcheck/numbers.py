@@ -145,9 +145,10 @@ PIECES: dict[str, str] = {
     "currency": rf"(?P<currency>(?:\bUS|(?i:\b(?:{_alternation(DOLLAR_PREFIXES)})))\s?\$|{_alternation(CURRENCY_SIGNS)})",
     "currency2": rf"(?:(?:\bUS|(?i:\b(?:{_alternation(DOLLAR_PREFIXES)})))\s?\$|{_alternation(CURRENCY_SIGNS)})",
     "currency_word": rf"(?P<currency_word>(?i:{_alternation(w for w in CURRENCY_WORDS if w.isascii())})\b)",
+    # "tens of billions", "several hundred thousand", "a few hundred"
     "vague": (r"(?P<vague>(?i:tens|dozens|hundreds|thousands|millions|billions|several|a\s+few|scores)"
-              r"(?:\s+of)?(?:\s+(?i:thousands|millions|billions|trillions|thousand|million|billion|trillion)"
-              r"(?:\s+of)?)?)"),
+              r"(?:\s+of)?(?:\s+(?i:hundred\s+)?(?i:thousands|millions|billions|trillions|thousand|million|billion"
+              r"|trillion)(?:\s+of)?|\s+(?i:hundred)\b)?)"),
     # Korean figures: digits with myriad units, "26만", "4조 3천억", "1만 3000", "1,000억"
     "korean_number": (r"(?P<number>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)(?:\s?[십백천만억조]+)?"
                       r"(?:\s?\d[\d,]*(?:\.\d+)?\s?[십백천만억조]+)*(?:\s?\d+(?![\d,.년월일]))?"
