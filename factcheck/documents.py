@@ -317,12 +317,12 @@ def document_from_text(display: str, text: str, warnings: list[Problem] | None =
     """
     metadata, scan_text = _front_matter(text)
     pub_date, origin = _metadata_date(metadata)
-    dateline = _find_dateline(scan_text)
+    dateline = find_dateline(scan_text)
     if pub_date is None and dateline:
         pub_date, origin = dateline[0], "dateline"
     if dateline and dateline[1]:  # "NEW YORK, Sept 30, 2025 (Reuters) -" dates the article, not its events
         start, end = dateline[1]
-        scan_text = scan_text[:start] + " " * (end - start) + scan_text[end:]
+        scan_text = scan_text[:start] + _blank(scan_text[start:end]) + scan_text[end:]
     for m in _RETRACTED.finditer(scan_text):  # what a correction says was wrong is no claim of the article
         scan_text = scan_text[:m.start()] + _blank(m.group()) + scan_text[m.end():]
     return Document(display, text, scan_text, metadata, pub_date, origin, list(warnings or []))
@@ -428,14 +428,9 @@ _LEAD_DATELINE = regex.compile(
     r"(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--?)(?=\s+\S)")
 
 
-def find_dateline(text: str, lines: int = 6) -> str | None:
-    """A publication date from a dateline among the first non-empty lines, if any."""
-    found = _find_dateline(text, lines)
-    return found[0] if found else None
-
-
-def _find_dateline(text: str, lines: int = 6) -> tuple[str, tuple[int, int] | None] | None:
-    """The dateline's date, and where a lead paragraph's dateline is ("SEOUL, Oct. 31, 2025 (Reuters) -")."""
+def find_dateline(text: str, lines: int = 6) -> tuple[str, tuple[int, int] | None] | None:
+    """A publication date from a dateline among the first non-empty lines, if any, and where the dateline
+    is when it opens a lead paragraph ("SEOUL, Oct. 31, 2025 (Reuters) -"), to be left out of the scan."""
     seen = 0
     for line in _LINE.finditer(text, 0, min(len(text), 2000)):
         raw = line.group()

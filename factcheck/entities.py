@@ -253,7 +253,7 @@ _NOT_NAMES = frozenset(
     However Also Still Yet Both Each Every All Some Many Most Such Why What Who How Where Here There Bottom Start
     Look Then Read Note Update Editor Reporting About Launch Historic Inside Breaking Chief President CEO Mr Ms Dr Deputy Minister Prime Governor""".split()
 ) | frozenset(  # capitals that are not a company: offices, chips, units, currencies, bodies of rules
-    """CEO CFO CTO COO CIO CEOS GPU GPUS CPU CPUS TPU TPUS NPU HBM DRAM NAND SSD LLM LLMS API APIS IPO IPOS ETF
+    """CFO CTO COO CIO CEOS GPU GPUS CPU CPUS TPU TPUS NPU HBM DRAM NAND SSD LLM LLMS API APIS IPO IPOS ETF
     USD EUR GBP JPY KRW CNY RMB INR CHF GDP CAGR EBITDA EPS YOY QOQ FY AI AGI EV EVS IT ICT RND SEC FTC DOJ FCC
     NYSE APEC OPEC NATO WTO IMF GW MW KW TW GWH MWH KWH TWH PC PCS TV USA UAE FAQ PDF URL CEST EST PST GMT UTC
     BREAKING UPDATE NOTE EXCLUSIVE ANALYSIS OPINION NEWS""".split()

@@ -112,12 +112,13 @@ _NUMWORD = _alternation(list(UNITS) + list(TENS) + ["hundred", "thousand", "mill
 _COUNTWORD = _alternation(list(UNITS) + list(TENS))  # a word number starts with a count, not a scale
 _BIGSCALE = "thousand|million|billion|trillion|dozen"
 
-DIGITS = (
-    r"(?<![\w.,/:#@%-])(?<![\w][-])"
+_DIGITS_BODY = (
     r"(?:\d{1,3}(?:,\d{3})+(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,])|\d+)"
     r"(?:\.\d+)?(?!\.\d)"
 )
-DIGITS_AFTER_DASH = DIGITS.replace(r"(?<![\w.,/:#@%-])(?<![\w][-])", r"(?<![\w.,/:#@%])", 1)
+DIGITS = r"(?<![\w.,/:#@%-])(?<![\w][-])" + _DIGITS_BODY
+#: The second number of a range may follow its hyphen ("4-5 million"), which DIGITS refuses elsewhere.
+DIGITS_AFTER_DASH = r"(?<![\w.,/:#@%])" + _DIGITS_BODY
 WORDS = (
     rf"(?:(?:a|an|one)[\s-]+)?(?:half|quarter)(?:[\s-]+(?:a|an|of[\s-]+a))?[\s-]+(?:{_BIGSCALE})"
     rf"|(?:a|an)[\s-]+(?:hundred|thousand|million|billion|trillion|dozen)"
@@ -134,7 +135,6 @@ PIECES: dict[str, str] = {
                rf"|{DIGITS}(?=(?:[GMkT]Wh?|GPUs?)\b)"
                rf"|(?!(?<=\b(?i:the|this|that|which|each|every|any|no|another)\s+)(?i:one)\b"
                rf"(?![\s-]+(?i:hundred|thousand|million|billion|trillion|dozen)))(?i:\b(?:{WORDS}))\b)"),
-    # the second number of a range may follow a hyphen ("4-5 million"), which DIGITS refuses elsewhere
     "number2": rf"(?P<number2>{DIGITS_AFTER_DASH}|(?i:\b(?:{WORDS}))\b)",
     "scale": (r"(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakhs?\s+crores?|lakhs?|crores?|bn|bln|mn"
               r"|mln|mil|tn|tln)\b"
