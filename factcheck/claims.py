@@ -126,6 +126,7 @@ class Group:
     claims: list[Claim]
     conflicts: list[tuple[int, int]] = field(default_factory=list)  # indices into ``claims``
     note: str = ""
+    parties: list[str] = field(default_factory=list)  # a deal written from both sides: its parties (deals.py)
 
     @property
     def sources(self) -> list[str]:

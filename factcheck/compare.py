@@ -11,6 +11,10 @@ group of its own.  Verdicts come from the claims' intervals alone:
 * ``compatible``: all intervals share a point but the stated values differ;
 * ``single``: one source.
 
+A deal's figures may be written with either party as the subject ("Oracle's
+$30 billion deal with OpenAI" / "OpenAI's $30 billion deal with Oracle"):
+:mod:`factcheck.deals` joins such keys before grouping.
+
 Quotes and roles are claims that are not figures: they are grouped and
 judged by their own rules (:mod:`factcheck.compare_text`).
 """
@@ -25,24 +29,38 @@ from typing import Callable, Iterable
 from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, VERDICTS, Claim, Group, Interval
 from .currency import conversion_note, convert
 from .compare_text import group_text_claims, text_kind
+from .deals import Key, deal_index, parties_of
 from .people import person_key
 
 UNATTRIBUTED = "unattributed"
 
 
-def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str], float] | None = None) -> list[Group]:
-    """Group claims by key, align each source's figures, and give every group its verdict."""
+def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str], float] | None = None,
+                 joins: dict[Key, Key] | None = None) -> list[Group]:
+    """Group claims by key, align each source's figures, and give every group its verdict.
+
+    ``joins``: the keys grouped under another key (:meth:`DealIndex.joins`)
+    when ``claims`` are only part of a scan (one partition of spill.py); by
+    default they are worked out from ``claims`` with the rules' deal
+    attributes (no rules: no keys are joined).
+    """
     if tolerance is None:
         tolerance = rules.tolerance if rules is not None else (lambda _type: 0.0)
     if rules is not None and any(rule.exchange_rates for rule in rules.rules):
         claims = convert(claims, rules.exchange_rates)  # only where a rule states a dated rate
-    by_key: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    if joins is None:
+        joins = {}
+        if rules is not None and rules.deal_attributes:
+            claims = list(claims)
+            joins = deal_index(claims, rules.deal_attributes).joins()
+    by_key: dict[Key, list[Claim]] = defaultdict(list)
     text_claims: list[Claim] = []
     for claim in claims:
         if text_kind(claim):
             text_claims.append(claim)
         else:
-            by_key[claim.key].append(claim)
+            key = claim.key
+            by_key[joins.get(key, key)].append(claim)
     groups: list[Group] = []
     for key, members in by_key.items():
         tol = tolerance(key[0])
@@ -57,11 +75,16 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
             clusters = align(members, tol) if members else []
         clusters += [[c] for c in apart]
         notes = _separate_figures(clusters) if len(clusters) > 1 and key[1] != UNATTRIBUTED else None
-        shown = (key[0], _subject_as_written(members + apart), key[2], key[3])
+        subject = _subject_as_written([c for c in members + apart if c.subject.casefold() == key[1]]
+                                      or members + apart)
+        shown = (key[0], subject, key[2], key[3])
         for i, cluster in enumerate(clusters):
             group = judge(shown, cluster, tol)
             if notes:
                 group.note = (group.note + "; " if group.note else "") + notes[i]
+            joined = _joined_deal(group)
+            if joined:
+                group.note = (group.note + "; " if group.note else "") + joined
             converted = conversion_note(group)
             if converted:
                 group.note = (group.note + "; " if group.note else "") + converted
@@ -69,6 +92,18 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
     groups.extend(group_text_claims(text_claims, rules))
     groups.sort(key=group_sort_key)
     return groups
+
+
+def _joined_deal(group: Group) -> str:
+    """For a group of one deal's figures written from both sides: the parties, and who wrote it the other way."""
+    own = group.subject.casefold()
+    others = [c for c in group.claims if c.subject.casefold() != own]
+    if not others:
+        return ""
+    group.parties = [group.subject] + sorted({c.subject for c in others}, key=str.casefold)
+    sources = sorted({c.source for c in others})
+    return (f"one deal of {' and '.join(group.parties)}: "
+            f"{', '.join(sources)} {'gives' if len(sources) == 1 else 'give'} it as {others[0].subject}'s")
 
 
 def _subject_as_written(claims: list[Claim]) -> str:
@@ -114,8 +149,10 @@ def group_sort_key(group: Group) -> tuple:
             group.subject, group.unit, len(group.claims))
 
 
-def reduce_key(claim: Claim) -> tuple:
+def reduce_key(claim: Claim, joins: dict[Key, Key] | None = None) -> tuple:
     """Claims with different reduce keys are never compared, so they may be grouped apart (spill.py).
+
+    ``joins``: keys grouped under another key (:meth:`DealIndex.joins`).
 
     Figures meet by key; quotes and roles by person (all spellings of a
     name); an unattributed figure meets nothing, so its source is added to
@@ -125,7 +162,7 @@ def reduce_key(claim: Claim) -> tuple:
         return (claim.type, person_key(claim.subject), claim.attribute)
     if claim.subject == UNATTRIBUTED:
         return (*claim.key, claim.source)
-    return claim.key
+    return joins.get(claim.key, claim.key) if joins else claim.key
 
 
 def align(claims: list[Claim], tol: float) -> list[list[Claim]]:
@@ -219,22 +256,29 @@ class _Anchor:
     def __init__(self, value: float) -> None:
         self.value = value
         self.claims: list[Claim] = []
-        self.deals: set[frozenset[str]] = set()  # each claim's counterparties, once per distinct set
+        self.deals: set[frozenset[str]] = set()  # the parties of each claim that names a counterparty, once per set
 
     def add(self, claims: list[Claim]) -> None:
         self.claims.extend(claims)
-        self.deals.update(frozenset(c.extra["counterparties"]) for c in claims if c.extra.get("counterparties"))
+        self.deals.update(parties_of(c) for c in claims if c.extra.get("counterparties"))
 
     def other_deal(self, claim: Claim) -> bool:
-        """Does some claim here name other parties than ``claim`` does (see :func:`other_deal`)?"""
-        parties = claim.extra.get("counterparties")
-        return bool(parties) and any(deal.isdisjoint(parties) for deal in self.deals)
+        """Does some claim here name another deal than ``claim`` does (see :func:`other_deal`)?"""
+        if not claim.extra.get("counterparties"):
+            return False
+        parties = parties_of(claim)
+        return any(len(deal & parties) < 2 for deal in self.deals)
 
 
 def other_deal(a: Claim, b: Claim) -> bool:
-    """Both figures name the other party of their deal, and the parties differ: two deals."""
-    pa, pb = a.extra.get("counterparties"), b.extra.get("counterparties")
-    return bool(pa and pb and not set(pa) & set(pb))
+    """Both figures name the other party of their deal, and the deals differ: two deals.
+
+    A deal is its parties, subject included, so that a figure of Oracle's deal with OpenAI and one of
+    OpenAI's deal with Oracle are one deal when their keys were joined (deals.py); two deals share
+    fewer than two parties.
+    """
+    return bool(a.extra.get("counterparties") and b.extra.get("counterparties")
+                and len(parties_of(a) & parties_of(b)) < 2)
 
 
 def distance(a: float, b: float) -> float:

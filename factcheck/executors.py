@@ -163,7 +163,8 @@ def _run_here(tasks: Sequence[Task], rules: RuleSet, options: ReadOptions,
               progress: Progress | None) -> Iterator[ChunkResult]:
     done = 0
     for part in chunks(tasks, 1) if options.partitions else [[task] for task in tasks]:
-        yield _chunk_result([_process(display, path, data, rules, options) for display, path, data in part], options)
+        yield _chunk_result([_process(display, path, data, rules, options) for display, path, data in part], options,
+                            rules)
         done += len(part)
         if progress:
             progress(done, len(tasks))
@@ -189,15 +190,16 @@ def rules_from(spec: tuple[str, ...] | RuleSet) -> RuleSet:
 def extract_chunk(chunk: Sequence[Task], spec: tuple[str, ...] | RuleSet, options: ReadOptions) -> ChunkResult:
     """A worker's job: every file of one chunk, in order."""
     rules = rules_from(spec)
-    return _chunk_result([_process(display, path, data, rules, options) for display, path, data in chunk], options)
+    return _chunk_result([_process(display, path, data, rules, options) for display, path, data in chunk], options,
+                         rules)
 
 
-def _chunk_result(results: list[FileResult], options: ReadOptions) -> ChunkResult:
+def _chunk_result(results: list[FileResult], options: ReadOptions, rules: RuleSet) -> ChunkResult:
     if not options.partitions:
         return ChunkResult(results)
     from .spill import pack
 
-    packed = pack([claim for result in results for claim in result.claims], options.partitions)
+    packed = pack([claim for result in results for claim in result.claims], options.partitions, rules.deal_attributes)
     for result in results:
         result.claims = []
     return ChunkResult(results, packed)

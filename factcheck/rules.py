@@ -98,6 +98,9 @@ class Rule:
     unit_from: str | None = None  # "currency": the unit is the currency captured
     default_unit: str = ""
     default_attribute: str = "amount"
+    #: attributes whose figures belong to a deal between the subject and its counterparty (a contract's value,
+    #: not a share price): either party may be written as their subject, so they are grouped by the deal (compare.py)
+    deal_attributes: frozenset[str] = frozenset()
     cues: list[Cue] = field(default_factory=list)
     time_cues: list[Cue] = field(default_factory=list)
     avoid_roles: tuple[str, ...] = ()
@@ -172,6 +175,11 @@ class RuleSet:
     def tolerance(self, claim_type: str) -> float:
         rule = self.by_type(claim_type)
         return rule.tolerance if rule else 0.0
+
+    @functools.cached_property
+    def deal_attributes(self) -> frozenset[tuple[str, str]]:
+        """(type, attribute) of every figure that belongs to a deal between two parties (``attributes: deal:``)."""
+        return frozenset((rule.type, attribute) for rule in self.rules for attribute in rule.deal_attributes)
 
 
 def packaged_rules_dir() -> Path:
@@ -388,6 +396,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         unit_from=data.get("unit_from"),
         default_unit=str(data.get("unit", units[0].name if units else "")),
         default_attribute=str(attributes.get("default", "amount")),
+        deal_attributes=frozenset(str(a) for a in attributes.get("deal") or ()),
         cues=cues,
         time_cues=time_cues,
         avoid_roles=tuple(subject.get("avoid_roles") or ()),

@@ -7,6 +7,10 @@ So each chunk of extracted claims is pickled by partition (a stable hash of
 the key) where it was extracted, and the bytes are appended to one file per
 partition, in input order, without being read again.  Then:
 
+* **deals**: the keys of one deal's figures written from both sides are
+  grouped as one (deals.py); each chunk also brings its small deal index,
+  and before grouping the claims of a key joined to a key of another
+  partition are copied there (``moved-*`` files), with their places;
 * **groups**: each partition is loaded and grouped on its own, and its groups
   are written back sorted; the report reads the partitions' groups merged in
   report order (:func:`compare.group_sort_key` is a total order);
@@ -35,6 +39,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .claims import Claim, Group
 from .compare import group_claims, group_sort_key, reduce_key
+from .deals import DealIndex, deal_index
 
 #: Claims per partition aimed at: small enough that grouping one partition takes little memory.
 CLAIMS_PER_PARTITION = 20_000
@@ -47,9 +52,21 @@ def partitions_for(files: int) -> int:
     return max(8, min(256, files // FILES_PER_PARTITION + 1))
 
 
-def partition_of(claim: Claim, partitions: int) -> int:
-    """The partition of a claim: a hash of its reduce key that is the same in every process."""
-    return zlib.crc32(repr(reduce_key(claim)).encode("utf-8", "surrogatepass")) % partitions
+def partition_of(claim: Claim, partitions: int, joins: dict | None = None) -> int:
+    """The partition of a claim: a hash of its reduce key that is the same in every process.
+
+    With ``joins`` (deals.py), the partition where the claim is grouped, which may not be where it was stored.
+    """
+    return zlib.crc32(repr(reduce_key(claim, joins)).encode("utf-8", "surrogatepass")) % partitions
+
+
+def partition_of_key(key: tuple, partitions: int) -> int:
+    """The partition of a figure's key (a subject's claims: not a quote's, not an unattributed figure's)."""
+    return zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % partitions
+
+
+def _text_or_unattributed(claim: Claim) -> bool:
+    return reduce_key(claim) != claim.key
 
 
 @dataclass
@@ -58,10 +75,12 @@ class PackedClaims:
 
     count: int = 0
     parts: dict[int, bytes] = field(default_factory=dict)
+    deals: DealIndex = field(default_factory=DealIndex)
 
 
-def pack(claims: Sequence[Claim], partitions: int) -> PackedClaims:
-    """Pickle a chunk's claims by partition, each with its place in the chunk."""
+def pack(claims: Sequence[Claim], partitions: int, deal_attributes: frozenset[tuple[str, str]] = frozenset()
+         ) -> PackedClaims:
+    """Pickle a chunk's claims by partition, each with its place in the chunk, and index its deal figures."""
     places: dict[int, list[int]] = {}
     members: dict[int, list[Claim]] = {}
     for i, claim in enumerate(claims):
@@ -69,19 +88,23 @@ def pack(claims: Sequence[Claim], partitions: int) -> PackedClaims:
         places.setdefault(p, []).append(i)
         members.setdefault(p, []).append(claim)
     return PackedClaims(len(claims), {p: pickle.dumps((places[p], members[p]), pickle.HIGHEST_PROTOCOL)
-                                      for p in members})
+                                      for p in members}, deal_index(claims, deal_attributes))
 
 
 class Spill:
     """The partition files of one scan.  ``add`` chunks in input order, then ``claims()`` and ``group()``."""
 
-    def __init__(self, partitions: int, directory: str | None = None) -> None:
+    def __init__(self, partitions: int, directory: str | None = None,
+                 deal_attributes: frozenset[tuple[str, str]] = frozenset()) -> None:
+        """``deal_attributes``: the rules' (``RuleSet.deal_attributes``), for the claims given to ``add_claims``."""
         self.partitions = partitions
+        self.deal_attributes = deal_attributes
         self.folder = tempfile.mkdtemp(prefix="factcheck-scan-", dir=directory)
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.folder, True)
         self._files = [open(self._path("claims", p), "wb") for p in range(partitions)]
         self._chunks = 0
         self.count = 0
+        self.deals = DealIndex()
 
     def _path(self, kind: str, partition: int) -> str:
         return os.path.join(self.folder, f"{kind}-{partition:04d}.pickle")
@@ -94,9 +117,10 @@ class Spill:
             self._files[p].write(data)
         self._chunks += 1
         self.count += packed.count
+        self.deals.update(packed.deals)
 
     def add_claims(self, claims: Sequence[Claim]) -> None:
-        self.add(pack(claims, self.partitions))
+        self.add(pack(claims, self.partitions, self.deal_attributes))
 
     def close(self) -> None:
         """Finish writing; the claims can then be read and grouped."""
@@ -123,6 +147,41 @@ class Spill:
         """One partition's claims, in input order."""
         return [claim for _, _, claims in self._records(partition) for claim in claims]
 
+    def _move_joined_keys(self) -> None:
+        """Copy the claims of each key joined to a key of another partition there, with their places.
+
+        Only the partitions that hold such keys are read.  A partition's own
+        claims of a key joined elsewhere are left out when it is grouped
+        (:meth:`_grouped_claims`).
+        """
+        joins = self.deals.joins()
+        self._joins = joins
+        sources = {partition_of_key(key, self.partitions) for key in joins}
+        moved: dict[int, list[tuple[tuple[int, int], Claim]]] = {}
+        for p in sorted(sources):
+            for place, claim in self._placed(p):
+                target = joins.get(claim.key)
+                if target is not None and not _text_or_unattributed(claim):
+                    q = partition_of_key(target, self.partitions)
+                    if q != p:
+                        moved.setdefault(q, []).append((place, claim))
+        for q, placed in moved.items():
+            placed.sort(key=lambda pc: pc[0])  # in input order, whichever partitions they came from
+            with open(self._path("moved", q), "wb") as f:
+                pickle.dump(placed, f, pickle.HIGHEST_PROTOCOL)
+
+    def _grouped_claims(self, partition: int) -> list[Claim]:
+        """The claims grouped in a partition: its own, less those of keys joined elsewhere, and those moved in."""
+        joins = getattr(self, "_joins", {})
+        own = ((place, claim) for place, claim in self._placed(partition)
+               if claim.key not in joins or partition_of(claim, self.partitions, joins) == partition)
+        path = self._path("moved", partition)
+        if not os.path.exists(path):
+            return [claim for _, claim in own]
+        with open(path, "rb") as f:
+            moved = _Reader(f).load()
+        return [claim for _, claim in heapq.merge(own, moved, key=lambda pc: pc[0])]
+
     def claims(self) -> SpilledClaims:
         self.close()
         return SpilledClaims(self)
@@ -134,6 +193,7 @@ class Spill:
         largest first; each process reads and writes its own partitions' files.
         """
         self.close()
+        self._move_joined_keys()
         counts: Counter[tuple[str, str]] = Counter()
         if jobs > 1 and self.partitions > 1:
             import multiprocessing
@@ -158,14 +218,16 @@ class Spill:
         """Group one partition's claims and write its groups, sorted; the groups per (type, verdict)."""
         counts: Counter[tuple[str, str]] = Counter()
         with open(self._path("groups", partition), "wb") as f:
-            for group in group_claims(self.partition_claims(partition), rules):
+            for group in group_claims(self._grouped_claims(partition), rules,
+                                      joins=getattr(self, "_joins", {})):
                 pickle.dump(group, f, pickle.HIGHEST_PROTOCOL)
                 counts[(group.type, group.verdict)] += 1
         return counts
 
     def __getstate__(self) -> dict:
         """Sent to a grouping process: the folder and the partition count, not open files or the finalizer."""
-        return {"partitions": self.partitions, "folder": self.folder, "count": self.count}
+        return {"partitions": self.partitions, "folder": self.folder, "count": self.count,
+                "_joins": getattr(self, "_joins", {})}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)

@@ -32,6 +32,11 @@ class Score:
     misses: list[str] = field(default_factory=list)
 
 
+def _about(group, subject: str) -> bool:
+    """The group's subject, or one of the parties of a deal written from both sides (factcheck/deals.py)."""
+    return group.subject == subject or subject in group.parties
+
+
 def _holds(group, value: float) -> bool:
     for claim in group.claims:
         if math.isclose(claim.value, value, rel_tol=1e-6, abs_tol=1e-9):
@@ -50,10 +55,10 @@ def score(folder: Path, rules=None) -> Score:
         value = item["value"]
         if isinstance(value, str):  # dates are compared as ISO strings
             from factcheck.report.json import number_or_iso
-            candidates = [g for g in result.groups if g.type == item["type"] and g.subject == item["subject"]
+            candidates = [g for g in result.groups if g.type == item["type"] and _about(g, item["subject"])
                           and any(number_or_iso(c.value, c.unit) == value for c in g.claims)]
         else:
-            candidates = [g for g in result.groups if g.type == item["type"] and g.subject == item["subject"]
+            candidates = [g for g in result.groups if g.type == item["type"] and _about(g, item["subject"])
                           and _holds(g, float(value))]
         if not candidates:
             s.misses.append(f"missing: {item['type']} {item['subject']} {value} ({item['verdict']})")

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from factcheck import spill
 from factcheck.cli import app
 from factcheck.compare import group_claims, reduce_key
+from factcheck.deals import DealIndex
 from factcheck.report import json as json_report
 from factcheck.scan import scan
 
@@ -31,6 +32,10 @@ def corpus(tmp_path_factory) -> Path:
                    check=True, stdout=subprocess.DEVNULL)
     for seed in SEEDS.iterdir():
         (folder / seed.name).write_bytes(seed.read_bytes())
+    for deal in ("gpu_lease", "compute_capacity"):  # one deal written from both sides: keys joined (deals.py)
+        for article in (ROOT / "tests" / "fixtures" / "deals" / deal).iterdir():
+            if article.suffix in (".txt", ".md"):
+                (folder / f"{deal}_{article.name}").write_bytes(article.read_bytes())
     return folder
 
 
@@ -56,12 +61,30 @@ def test_report_on_disk_is_byte_identical_to_the_report_in_memory(corpus, rules,
 @pytest.mark.parametrize("partitions", [1, 3, 17])
 def test_grouping_partition_by_partition_equals_grouping_everything(corpus, rules, partitions):
     claims = list(scan([str(corpus)], rules, group=False, spill=False).claims)
-    store = spill.Spill(partitions)
+    store = spill.Spill(partitions, deal_attributes=rules.deal_attributes)
     for start in range(0, len(claims), 500):  # chunks, as executors send them
         store.add_claims(claims[start:start + 500])
     assert repr(list(store.claims())) == repr(claims)  # input order restored (repr: a year-less date is NaN)
     expected = group_claims(claims, rules)
     assert repr(list(store.group(rules))) == repr(expected)
+    assert any(g.parties for g in expected)  # a deal written from both sides was joined …
+    if partitions > 1:  # … and some joined key's claims were stored in another partition than they were grouped in
+        joins = store.deals.joins()
+        assert any(spill.partition_of_key(a, partitions) != spill.partition_of_key(b, partitions)
+                   for a, b in joins.items())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_joined_keys_are_grouped_as_in_memory_even_when_every_pair_is_joined(corpus, rules, monkeypatch, jobs):
+    """Every pair of parties that name each other joined (chains of joins, many moved claims): still the same."""
+    monkeypatch.setattr(DealIndex, "_one_deal", lambda self, a, b, named: True)
+    claims = list(scan([str(corpus)], rules, group=False, spill=False).claims)
+    store = spill.Spill(7, deal_attributes=rules.deal_attributes)
+    for start in range(0, len(claims), 300):
+        store.add_claims(claims[start:start + 300])
+    expected = group_claims(claims, rules)
+    assert len(store.deals.joins()) > 20
+    assert repr(list(store.group(rules, jobs=jobs))) == repr(expected)
 
 
 def test_claims_that_may_meet_share_a_partition(corpus, rules):

@@ -71,6 +71,8 @@ def group_dict(group: Group) -> dict[str, Any]:
     }
     if group.note:
         data["note"] = group.note
+    if group.parties:
+        data["parties"] = list(group.parties)
     return data
 
 

@@ -1,0 +1,86 @@
+"""A deal written with either party as the subject of its figures is compared as one deal (deals.py)."""
+
+from __future__ import annotations
+
+from factcheck.compare import group_claims
+
+
+def groups_of(extract, rules, **texts):
+    claims = []
+    for name, text in texts.items():
+        claims.extend(extract(text, path=f"{name}.txt"))
+    return group_claims(claims, rules)
+
+
+def money(groups, value):
+    return [g for g in groups if g.type == "money" and any(c.value == value for c in g.claims)]
+
+
+ORACLE_SIDE = "Oracle signed a cloud contract worth $30 billion a year with OpenAI."
+OPENAI_SIDE = "OpenAI agreed to rent data centre capacity from Oracle in a deal worth about $30 billion a year."
+
+
+def test_one_deal_from_both_sides_is_one_group_with_both_parties(extract, rules):
+    groups = groups_of(extract, rules, wire=ORACLE_SIDE, newsletter=OPENAI_SIDE)
+    [g] = money(groups, 30e9)
+    assert {c.subject for c in g.claims} == {"Oracle", "OpenAI"}
+    assert g.verdict == "agreed" and sorted(g.parties) == ["OpenAI", "Oracle"]
+    assert "one deal of" in g.note and "gives it as" in g.note
+
+
+def test_the_sides_are_disputed_when_the_figures_differ(extract, rules):
+    groups = groups_of(extract, rules, wire=ORACLE_SIDE,
+                       newsletter="OpenAI agreed to rent capacity from Oracle in a deal worth $12 billion a year.")
+    [g] = [g for g in groups if g.type == "money" and g.parties]
+    assert g.verdict == "disputed"
+
+
+def test_a_figure_of_the_same_article_without_a_counterparty_joins_the_deal(extract, rules):
+    groups = groups_of(extract, rules,
+                       wire=ORACLE_SIDE + " The agreement covers about 4.5 gigawatts of capacity, Oracle said.",
+                       newsletter="OpenAI will rent 4.5 gigawatts of power from Oracle, in a deal worth $30 billion.")
+    [power] = [g for g in groups if g.type == "power"]
+    assert power.verdict == "agreed" and len(power.sources) == 2
+
+
+def test_parties_that_do_not_name_each_other_stay_apart(extract, rules):
+    """Oracle names OpenAI, but no OpenAI figure names Oracle: nothing says the two keys are one deal."""
+    groups = groups_of(extract, rules, wire=ORACLE_SIDE,
+                       newsletter="OpenAI will spend about $30 billion a year on computing capacity.")
+    assert not any(g.parties for g in groups)
+
+
+def test_a_key_that_names_another_deal_is_not_joined(extract, rules):
+    """The wire's Oracle figures are of two deals (OpenAI and Meta): Oracle's key is not the OpenAI deal's."""
+    groups = groups_of(extract, rules, newsletter=OPENAI_SIDE,
+                       wire=ORACLE_SIDE + " Oracle signed a cloud contract worth $20 billion with Meta.")
+    assert not any(g.parties for g in groups)
+    assert not any(g.verdict == "disputed" for g in groups)
+
+
+def test_a_source_stating_a_side_without_naming_the_deal_keeps_the_keys_apart(extract, rules):
+    """An article gives Oracle's $25 billion without a word of OpenAI: it may be another deal, and the join would
+    make it a dispute."""
+    groups = groups_of(extract, rules, wire=ORACLE_SIDE, newsletter=OPENAI_SIDE,
+                       brief="Oracle signed a cloud contract worth $25 billion.")
+    assert not any(g.parties for g in groups)
+
+
+def test_figures_of_a_company_itself_are_never_joined(extract, rules):
+    """Share moves are not a deal's figures: Oracle's rise is not OpenAI's, though each names the other."""
+    groups = groups_of(extract, rules,
+                       wire=ORACLE_SIDE + " Oracle shares rose 5% after it signed the deal with OpenAI.",
+                       newsletter=OPENAI_SIDE + " OpenAI shares rose 9% after it signed the deal with Oracle.")
+    assert [g for g in groups if g.type == "money" and g.parties]  # the deal's figure is joined …
+    moves = [g for g in groups if g.type == "stock_move"]
+    assert len(moves) == 2 and not any(g.parties for g in moves)  # … a share move is not
+
+
+def test_a_supplier_of_many_customers_is_not_one_customers_deal(extract, rules):
+    """NVIDIA supplies several companies: Samsung's 50,000 GPUs are not NVIDIA's 260,000."""
+    groups = groups_of(
+        extract, rules,
+        a="NVIDIA will supply 260,000 GPUs to Samsung, SK Group and Hyundai.",
+        b="Samsung will deploy 50,000 GPUs from NVIDIA.",
+        c="NVIDIA will supply 50,000 GPUs to Samsung. NVIDIA will supply 50,000 GPUs to Hyundai.")
+    assert not any(g.verdict == "disputed" for g in groups)
