@@ -4,7 +4,9 @@ Quotes: a speaker's quotes that share their opening words or most of their
 text form a group.  Two sources' versions of a quote are
 
 * ``agreed`` when their words are the same (punctuation, case and quote marks ignored);
-* ``compatible`` when one is a fragment of the other, when they continue
+* ``compatible`` when one is a fragment of the other, when one runs on past
+  the other (two excerpts of one statement: the end of one is how the other
+  begins), when they continue
   differently after a shared opening, or when only minor words differ;
 * ``disputed`` when the same quote has materially different words: a changed
   number, a negation added or dropped, or a key word replaced.
@@ -34,6 +36,7 @@ UNATTRIBUTED = "unattributed"
 #: Defaults when no rule file says otherwise (the packaged quotes.yaml sets them all).
 _QUOTE_DEFAULTS: dict[str, Any] = {
     "opening_words": 5, "similar_ratio": 70, "fragment_ratio": 95, "fragment_min_words": 3, "diverge_ratio": 60,
+    "overlap_words": 6,
     "minor_words": [], "negations": ["not", "no", "never", "n't", "without"], "number_words": [],
 }
 
@@ -99,6 +102,9 @@ def compare_quotes(a: list[str], b: list[str], settings: dict[str, Any] | None =
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if _contains(long_, short):
         return Comparison("compatible", f"fragment: one quotes {len(short)} of the other's {len(long_)} words")
+    overlap = _overlap(a, b)
+    if overlap >= settings["overlap_words"]:
+        return Comparison("compatible", f"overlapping excerpts: the last {overlap} words of one are how the other begins")
     shared = _common_prefix(a, b)
     tail_a, tail_b = a[shared:], b[shared:]
     if (shared >= min(settings["opening_words"], len(short)) and len(tail_a) >= 3 and len(tail_b) >= 3
@@ -123,7 +129,21 @@ def related(a: list[str], b: list[str], settings: dict[str, Any]) -> bool:
     if len(short) >= settings["fragment_min_words"] and (
             _contains(long_, short) or fuzz.partial_ratio(" ".join(short), " ".join(long_)) >= settings["fragment_ratio"]):
         return True
+    if _overlap(a, b) >= settings["overlap_words"]:
+        return True
     return fuzz.ratio(" ".join(a), " ".join(b)) >= settings["similar_ratio"]
+
+
+def _overlap(a: list[str], b: list[str]) -> int:
+    """How many words end one quote and begin the other: two outlets' excerpts of one statement, one running on
+    past the other ("… its teams have seen" / "its teams have seen with TPUs for several years")."""
+    best = 0
+    for x, y in ((a, b), (b, a)):
+        for k in range(min(len(x), len(y)) - 1, best, -1):  # shorter than both: equal or contained are not excerpts
+            if x[-k:] == y[:k]:
+                best = k
+                break
+    return best
 
 
 def judge_quotes(claims: list[Claim], rules=None) -> list[Group]:
@@ -226,6 +246,17 @@ def _join_related(distinct: list[list[str]], settings: dict[str, Any], find: Cal
                                        score_cutoff=similar, limit=None):
             join(i, others[k])
             joins += 1
+    # Overlapping excerpts: where a wording's last words start, look up the wordings that begin with them.
+    overlap = settings["overlap_words"]
+    by_start: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, w in enumerate(distinct):
+        if len(w) > overlap:
+            by_start[tuple(w[:overlap])].append(j)
+    for i, w in enumerate(distinct):
+        for k in range(1, len(w) - overlap + 1):
+            for j in by_start.get(tuple(w[k:k + overlap]), ()):
+                if j != i and find(j) != find(i) and related(w, distinct[j], settings):
+                    join(i, j)
     # Fragments: the shorter text's pieces (see _pieces) are looked up by their first letters.
     grams: dict[str, list[int]] = defaultdict(list)
     for j, text in enumerate(joined):

@@ -182,6 +182,38 @@ def test_fragment_is_compatible(extract, rules):
     assert "fragment" in groups[0].note
 
 
+def test_excerpts_where_one_runs_on_past_the_other_are_one_quote_and_compatible(extract, rules):
+    """One outlet quotes the start of a statement, the other picks it up midway and goes on past its end."""
+    groups = quote_groups(
+        extract, rules,
+        a='"Anthropic\'s choice to significantly expand its usage of TPUs reflects the strong price-performance '
+          'and efficiency its teams have seen," said Thomas Kurian.',
+        b='Thomas Kurian said Anthropic\'s choice "reflects the strong price-performance and efficiency its teams '
+          'have seen with TPUs for several years."')
+    assert [g.verdict for g in groups] == ["compatible"]
+    assert "overlapping excerpts" in groups[0].note
+
+
+def test_overlapping_excerpts_are_clustered_alike_for_a_few_and_for_hundreds_of_wordings(rules):
+    """The archive path (more than EVERY_WORDING_PAIR_UP_TO wordings) finds the same overlap as every pair."""
+    from factcheck.compare_text import EVERY_WORDING_PAIR_UP_TO, _settings, quote_clusters
+
+    settings = {**_settings(rules, "quote"), "fragment_ratio": 100}  # the fragment test alone would not find them
+    start = "our customers have told us again and again".split()
+    shared = "that capacity is the one thing they cannot buy".split()
+    end = "anywhere else at this scale or this price today".split()
+    a, b = start + shared, shared + end
+    import random
+
+    rng = random.Random(7)  # unrelated wordings: random words, so that no two are alike
+    others = [["".join(rng.choices("bcdfghjklmnpqrstvwxz", k=7)) for _ in range(5)]
+              for _ in range(EVERY_WORDING_PAIR_UP_TO + 5)]
+    for distinct in ([a, b], [a, *others, b]):
+        clusters = quote_clusters(distinct, settings)
+        assert clusters[0] == clusters[-1]
+        assert len(set(clusters)) == len(distinct) - 1
+
+
 def test_different_continuations_after_a_shared_opening_are_compatible(extract, rules):
     groups = quote_groups(
         extract, rules,
@@ -331,7 +363,7 @@ def test_a_speaker_quoted_in_hundreds_of_wordings_is_clustered_as_pair_by_pair(r
              "260 k only start beginning demand keeps rising it takes u.s. build").split()
     templates = [[rng.choice(vocab) for _ in range(rng.randint(0, 18))] for _ in range(rng.randint(3, 12))]
     wordings: set[tuple[str, ...]] = set()
-    while len(wordings) < 3 * EVERY_WORDING_PAIR_UP_TO:  # versions: words changed, dropped, added, cut, misspelt
+    while len(wordings) < 3 * EVERY_WORDING_PAIR_UP_TO:  # versions: words changed, dropped, added, cut, run on, misspelt
         w = list(rng.choice(templates))
         for _ in range(rng.randint(0, 4)):
             op = rng.random()
@@ -341,9 +373,11 @@ def test_a_speaker_quoted_in_hundreds_of_wordings_is_clustered_as_pair_by_pair(r
                 del w[rng.randrange(len(w))]
             elif op < 0.7:
                 w.insert(rng.randrange(len(w) + 1), rng.choice(vocab))
-            elif op < 0.85 and len(w) > 3:
+            elif op < 0.8 and len(w) > 3:
                 start = rng.randrange(len(w))
                 w = w[start:start + rng.randint(3, 10)]
+            elif op < 0.88 and len(w) > 7:  # an excerpt that runs on past the template's end
+                w = w[rng.randrange(1, len(w) // 2):] + [rng.choice(vocab) for _ in range(rng.randint(2, 6))]
             elif w:
                 k = rng.randrange(len(w))
                 w[k] = w[k][:-1] or "x"
