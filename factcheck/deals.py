@@ -11,8 +11,9 @@ attributes that are: ``attributes: deal:``, such as a contract's value, not a
 share price) are joined when the scan shows they are one deal's:
 
 * **the two parties name each other**: some figure of A's names B as its
-  counterparty, and some figure of B's names A ("… with OpenAI" / "… from
-  Oracle"), in any deal attribute;
+  counterparty or as the maker of what it counts, and some figure of B's
+  names A ("… with OpenAI" / "… from Oracle" / "1 million Google TPUs"), in
+  any deal attribute;
 * **neither key speaks of another deal**: every figure in the two keys names
   at most A, B and parties both keys name (an "Nvidia GPUs" that both sides
   mention), and comes from a source that names the deal (a figure of A's
@@ -67,6 +68,8 @@ class DealIndex:
         self.claims[key] += 1
         _add_source(self.sources, key, {claim.source})
         named = parties_of(claim)
+        if claim.extra.get("vendor"):  # "1 million Google TPUs": the subject's deal with Google
+            named |= {claim.extra["vendor"].casefold()}
         if len(named) > 1:
             self.parties[key].add(named)
             for party in named - {key[1]}:

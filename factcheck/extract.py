@@ -273,6 +273,7 @@ def _claims_for(match: _Match, sentence: _Sentence, unit_name: str, readings, ti
     quote, quote_span = _quote(text, sentence.start, sentence.end, match.start, match.end)
     claims = []
     parties = counterparties(sentence, clause, match, {subject for subject, _, _ in readings})
+    vendor = _vendor(sentence, match, {subject for subject, _, _ in readings})
     for subject, reason, figure in readings:
         iv = figure.interval
         claims.append(Claim(
@@ -298,6 +299,7 @@ def _claims_for(match: _Match, sentence: _Sentence, unit_name: str, readings, ti
             time=when,
             quote_span=quote_span,
             extra={**dict(getattr(figure, "notes", ())), **({"counterparties": parties} if parties else {}),
+                   **({"vendor": vendor} if vendor else {}),
                    **({"file_line": file_line} if file_line else {})},
         ))
     return claims
@@ -320,6 +322,16 @@ def counterparties(sentence: _Sentence, clause: tuple[int, int], match: _Match, 
             continue
         names.append(name)
     return sorted(names)
+
+
+def _vendor(sentence: _Sentence, match: _Match, subjects: set[str]) -> str | None:
+    """The company named inside the figure, other than its subject: whose product it counts ("1 million Google
+    TPUs").  Not a counterparty (a count of NVIDIA GPUs is not a deal with NVIDIA for comparison's sake), but it
+    tells that the figure speaks of the subject's deal with that company (deals.py)."""
+    for mm in sentence.mentions:
+        if match.start <= mm.start < match.end and mm.entity.kind == "company" and mm.entity.name not in subjects:
+            return mm.entity.name
+    return None
 
 
 def _group(m: regex.Match, name: str) -> str | None:

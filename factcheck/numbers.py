@@ -54,7 +54,7 @@ FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "th
 HEDGES: dict[str, tuple[str, ...]] = {
     "about": ("about", "approximately", "approx.", "approx", "roughly", "around", "some", "an estimated",
               "estimated", "circa", "~", "almost exactly", "just about", "in the region of", "on the order of"),
-    "nearly": ("nearly", "almost", "close to", "just shy of", "just under", "approaching", "not quite"),
+    "nearly": ("nearly", "almost", "close to", "just shy of", "just under", "approaching", "nearing", "not quite"),
     "over": ("over", "more than", "above", "exceeding", "in excess of", "upwards of", "upward of", "north of",
              "greater than", "beyond", "just over", "well over", "well above", "surpassing", "topping", "over a",
              "more than a"),

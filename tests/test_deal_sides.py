@@ -43,6 +43,18 @@ def test_a_figure_of_the_same_article_without_a_counterparty_joins_the_deal(extr
     assert power.verdict == "agreed" and len(power.sources) == 2
 
 
+def test_the_maker_of_what_a_figure_counts_names_the_deal(extract, rules):
+    """'1 million Google TPUs' names Google as the other party, though Google is not the figure's counterparty."""
+    groups = groups_of(
+        extract, rules,
+        wire="Anthropic will use up to 1 million Google TPUs. The deal is worth tens of billions of dollars, "
+             "Anthropic said.",
+        blog="Google will supply Anthropic with up to one million TPUs, in a deal worth tens of billions of dollars.")
+    joined = {g.type: g for g in groups if g.parties}
+    assert set(joined) == {"hardware_units", "money"}
+    assert all(g.verdict == "agreed" and len(g.sources) == 2 for g in joined.values())
+
+
 def test_parties_that_do_not_name_each_other_stay_apart(extract, rules):
     """Oracle names OpenAI, but no OpenAI figure names Oracle: nothing says the two keys are one deal."""
     groups = groups_of(extract, rules, wire=ORACLE_SIDE,
@@ -81,6 +93,6 @@ def test_a_supplier_of_many_customers_is_not_one_customers_deal(extract, rules):
     groups = groups_of(
         extract, rules,
         a="NVIDIA will supply 260,000 GPUs to Samsung, SK Group and Hyundai.",
-        b="Samsung will deploy 50,000 GPUs from NVIDIA.",
+        b="Samsung will deploy 50,000 GPUs from NVIDIA. Samsung will deploy 50,000 NVIDIA GPUs in Pyeongtaek.",
         c="NVIDIA will supply 50,000 GPUs to Samsung. NVIDIA will supply 50,000 GPUs to Hyundai.")
     assert not any(g.verdict == "disputed" for g in groups)
