@@ -13,7 +13,8 @@ group of its own.  Verdicts come from the claims' intervals alone:
 
 A deal's figures may be written with either party as the subject ("Oracle's
 $30 billion deal with OpenAI" / "OpenAI's $30 billion deal with Oracle"):
-:mod:`factcheck.deals` joins such keys before grouping.
+:mod:`factcheck.deals` joins such keys before grouping.  Likewise, the same
+words given to two speakers by two sources are compared (:mod:`factcheck.speakers`).
 
 Quotes and roles are claims that are not figures: they are grouped and
 judged by their own rules (:mod:`factcheck.compare_text`).
@@ -24,35 +25,53 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, VERDICTS, Claim, Group, Interval
 from .currency import conversion_note, convert
 from .compare_text import group_text_claims, text_kind
-from .deals import Key, deal_index, parties_of
+from .deals import DealIndex, Key, deal_index, parties_of
+from .speakers import SpeakerIndex, is_speaker_quote, speaker_index
 from .people import person_key
 
 UNATTRIBUTED = "unattributed"
 
 
+@dataclass
+class Joins:
+    """What a whole scan joins before grouping: the two sides of a deal (deals.py) and speakers given the same
+    words (speakers.py).  Worked out from indexes small enough to gather from every process of a scan."""
+
+    keys: dict[Key, Key] = field(default_factory=dict)  # a figure key → the key it is grouped under
+    speakers: dict[str, str] = field(default_factory=dict)  # a person key → the person key it is grouped under
+
+    @classmethod
+    def of(cls, deals: DealIndex, speakers: SpeakerIndex) -> Joins:
+        return cls(deals.joins(), speakers.joins())
+
+
+def scan_joins(claims: list[Claim], rules) -> Joins:
+    """The joins of a scan whose claims are all here (``rules``: their deal attributes)."""
+    return Joins.of(deal_index(claims, rules.deal_attributes if rules is not None else frozenset()),
+                    speaker_index(claims))
+
+
 def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str], float] | None = None,
-                 joins: dict[Key, Key] | None = None) -> list[Group]:
+                 joins: Joins | None = None) -> list[Group]:
     """Group claims by key, align each source's figures, and give every group its verdict.
 
-    ``joins``: the keys grouped under another key (:meth:`DealIndex.joins`)
-    when ``claims`` are only part of a scan (one partition of spill.py); by
-    default they are worked out from ``claims`` with the rules' deal
-    attributes (no rules: no keys are joined).
+    ``joins``: what the whole scan joins (:func:`scan_joins`) when ``claims``
+    are only part of it (one partition of spill.py); by default they are
+    worked out from ``claims`` (without rules, no deal keys are joined).
     """
     if tolerance is None:
         tolerance = rules.tolerance if rules is not None else (lambda _type: 0.0)
     if rules is not None and any(rule.exchange_rates for rule in rules.rules):
         claims = convert(claims, rules.exchange_rates)  # only where a rule states a dated rate
     if joins is None:
-        joins = {}
-        if rules is not None and rules.deal_attributes:
-            claims = list(claims)
-            joins = deal_index(claims, rules.deal_attributes).joins()
+        claims = list(claims)
+        joins = scan_joins(claims, rules)
     by_key: dict[Key, list[Claim]] = defaultdict(list)
     text_claims: list[Claim] = []
     for claim in claims:
@@ -60,7 +79,7 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
             text_claims.append(claim)
         else:
             key = claim.key
-            by_key[joins.get(key, key)].append(claim)
+            by_key[joins.keys.get(key, key)].append(claim)
     groups: list[Group] = []
     for key, members in by_key.items():
         tol = tolerance(key[0])
@@ -89,7 +108,7 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
             if converted:
                 group.note = (group.note + "; " if group.note else "") + converted
             groups.append(group)
-    groups.extend(group_text_claims(text_claims, rules))
+    groups.extend(group_text_claims(text_claims, rules, joins.speakers))
     groups.sort(key=group_sort_key)
     return groups
 
@@ -149,20 +168,22 @@ def group_sort_key(group: Group) -> tuple:
             group.subject, group.unit, len(group.claims))
 
 
-def reduce_key(claim: Claim, joins: dict[Key, Key] | None = None) -> tuple:
+def reduce_key(claim: Claim, joins: Joins | None = None) -> tuple:
     """Claims with different reduce keys are never compared, so they may be grouped apart (spill.py).
-
-    ``joins``: keys grouped under another key (:meth:`DealIndex.joins`).
 
     Figures meet by key; quotes and roles by person (all spellings of a
     name); an unattributed figure meets nothing, so its source is added to
-    spread a large unattributed key over partitions.
+    spread a large unattributed key over partitions.  ``joins``: what the
+    scan groups together beyond that (:class:`Joins`).
     """
     if text_kind(claim):
-        return (claim.type, person_key(claim.subject), claim.attribute)
+        person = person_key(claim.subject)
+        if joins and joins.speakers and is_speaker_quote(claim):
+            person = joins.speakers.get(person, person)
+        return (claim.type, person, claim.attribute)
     if claim.subject == UNATTRIBUTED:
         return (*claim.key, claim.source)
-    return joins.get(claim.key, claim.key) if joins else claim.key
+    return joins.keys.get(claim.key, claim.key) if joins else claim.key
 
 
 def align(claims: list[Claim], tol: float) -> list[list[Claim]]:

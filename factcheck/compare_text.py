@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, Claim, Group
 from .people import person_key
 from .quotes import words as quote_words
+from .speakers import is_speaker_quote, same_words
 
 UNATTRIBUTED = "unattributed"
 
@@ -47,8 +48,11 @@ def text_kind(claim: Claim) -> str | None:
     return kind if kind in JUDGES else None
 
 
-def group_text_claims(claims: Iterable[Claim], rules=None) -> list[Group]:
-    """Groups and verdicts for quote and role claims, each kind by its own judge."""
+def group_text_claims(claims: Iterable[Claim], rules=None, speakers: dict[str, str] | None = None) -> list[Group]:
+    """Groups and verdicts for quote and role claims, each kind by its own judge.
+
+    ``speakers``: person keys whose quotes are grouped with another speaker's (speakers.py).
+    """
     by_kind: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         kind = text_kind(claim)
@@ -56,15 +60,23 @@ def group_text_claims(claims: Iterable[Claim], rules=None) -> list[Group]:
             by_kind[kind].append(claim)
     groups: list[Group] = []
     for kind, members in by_kind.items():
-        groups.extend(JUDGES[kind](members, rules))
+        if kind == "quote":
+            groups.extend(judge_quotes(members, rules, speakers))
+        else:
+            groups.extend(JUDGES[kind](members, rules))
     return groups
 
 
-def _by_person(claims: Iterable[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
-    """Claims per (type, person, attribute); spellings of one name ("Kim Min-jun", "Kim Min Jun") are one person."""
+def _by_person(claims: Iterable[Claim], speakers: dict[str, str] | None = None
+               ) -> dict[tuple[str, str, str], list[Claim]]:
+    """Claims per (type, person, attribute); spellings of one name ("Kim Min-jun", "Kim Min Jun") are one person,
+    and so are the speakers joined by ``speakers`` (speakers.py)."""
     out: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        out[(claim.type, person_key(claim.subject), claim.attribute)].append(claim)
+        key = person_key(claim.subject)
+        if speakers and is_speaker_quote(claim):
+            key = speakers.get(key, key)
+        out[(claim.type, key, claim.attribute)].append(claim)
     return out
 
 
@@ -146,33 +158,48 @@ def _overlap(a: list[str], b: list[str]) -> int:
     return best
 
 
-def judge_quotes(claims: list[Claim], rules=None) -> list[Group]:
-    """Group each speaker's quotes into versions of one quote, and judge each group."""
+def judge_quotes(claims: list[Claim], rules=None, speakers: dict[str, str] | None = None) -> list[Group]:
+    """Group each speaker's quotes into versions of one quote, and judge each group.
+
+    Speakers joined by ``speakers`` are grouped together, each speaker's quotes
+    clustered on their own; two clusters of different speakers become one
+    group, disputed, where a quote of each is the same words (speakers.py).
+    """
     settings = _settings(rules, "quote")
     groups: list[Group] = []
-    for (claim_type, _, attribute), members in _by_person(claims).items():
+    for (claim_type, _, attribute), members in _by_person(claims, speakers).items():
         if members[0].subject == UNATTRIBUTED:
             groups.extend(Group(claim_type, c.subject, attribute, c.unit, "single", [c]) for c in members)
             continue
-        tokens = [_tokens(c) for c in members]
-        # One quote is often printed word for word by many outlets: relate each distinct wording once,
-        # then every claim joins its wording's cluster (an archive may hold a speaker's quote thousands of times).
-        wordings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for i, t in enumerate(tokens):
-            wordings[tuple(t)].append(i)
-        distinct = list(wordings)
-        cluster_of = quote_clusters([list(w) for w in distinct], settings)
-        clusters: dict[int, list[int]] = defaultdict(list)
-        for w, wording in enumerate(distinct):
-            same = wordings[wording]
-            if len(same) > 1 and not related(list(wording), list(wording), settings):
-                for i in same:  # a wording not even related to itself (no words): each claim on its own
-                    clusters[-1 - i].append(i)
-                continue
-            clusters[cluster_of[w]].extend(same)
-        for indices in clusters.values():
-            indices.sort(key=lambda i: (members[i].source, members[i].offset))
-            groups.append(_judge_quote_group([members[i] for i in indices], [tokens[i] for i in indices], settings))
+        if len({person_key(c.subject) for c in members}) > 1:
+            groups.extend(_judge_speakers(members, settings))
+        else:
+            groups.extend(_speaker_groups(members, settings))
+    return groups
+
+
+def _speaker_groups(members: list[Claim], settings: dict[str, Any]) -> list[Group]:
+    """One speaker's quotes clustered into versions of one quote, each cluster judged."""
+    tokens = [_tokens(c) for c in members]
+    # One quote is often printed word for word by many outlets: relate each distinct wording once,
+    # then every claim joins its wording's cluster (an archive may hold a speaker's quote thousands of times).
+    wordings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, t in enumerate(tokens):
+        wordings[tuple(t)].append(i)
+    distinct = list(wordings)
+    cluster_of = quote_clusters([list(w) for w in distinct], settings)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for w, wording in enumerate(distinct):
+        same = wordings[wording]
+        if len(same) > 1 and not related(list(wording), list(wording), settings):
+            for i in same:  # a wording not even related to itself (no words): each claim on its own
+                clusters[-1 - i].append(i)
+            continue
+        clusters[cluster_of[w]].extend(same)
+    groups = []
+    for indices in clusters.values():
+        indices.sort(key=lambda i: (members[i].source, members[i].offset))
+        groups.append(_judge_quote_group([members[i] for i in indices], [tokens[i] for i in indices], settings))
     return groups
 
 
@@ -301,6 +328,70 @@ def _pieces(text: str, ratio: float) -> list[str] | None:
         return None
     cuts = [round(k * len(text) / (edits + 1)) for k in range(edits + 2)]
     return [text[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+def _judge_speakers(members: list[Claim], settings: dict[str, Any]) -> list[Group]:
+    """The quotes of speakers joined because sources give them the same words: each speaker's own groups, and
+    one disputed group wherever a quote of one and a quote of another are the same words."""
+    own: list[Group] = []
+    for person in sorted({person_key(c.subject) for c in members}):
+        own.extend(_speaker_groups([c for c in members if person_key(c.subject) == person], settings))
+    parent = list(range(len(own)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    words_of = [[tuple(_tokens(c)) for c in g.claims] for g in own]
+    for i in range(len(own)):
+        for j in range(i + 1, len(own)):
+            if (person_key(own[i].subject) != person_key(own[j].subject) and find(i) != find(j)
+                    and _same_words_across(own[i].claims, words_of[i], own[j].claims, words_of[j])):
+                parent[find(i)] = find(j)
+    merged: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(own)):
+        merged[find(i)].append(i)
+    groups: list[Group] = []
+    for indices in merged.values():
+        if len(indices) == 1:
+            groups.append(own[indices[0]])
+            continue
+        claims = sorted((c for i in indices for c in own[i].claims), key=lambda c: (c.source, c.offset))
+        groups.append(_misattributed(claims))
+    return groups
+
+
+def _same_words_across(a: list[Claim], wa: list[tuple[str, ...]], b: list[Claim], wb: list[tuple[str, ...]]) -> bool:
+    return any(x.source != y.source and same_words(u, v) for x, u in zip(a, wa) for y, v in zip(b, wb))
+
+
+def _misattributed(claims: list[Claim]) -> Group:
+    """A quote whose words sources give to different speakers: disputed, the pairs of speakers named."""
+    first = claims[0]
+    tokens = [tuple(_tokens(c)) for c in claims]
+    group = Group(first.type, _display_name(claims), first.attribute, first.unit, "disputed", claims)
+    seen: set[tuple[str, str]] = set()
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            a, b = claims[i], claims[j]
+            pair = tuple(sorted((a.source, b.source)))
+            if (a.source == b.source or pair in seen or person_key(a.subject) == person_key(b.subject)
+                    or not same_words(tokens[i], tokens[j])):
+                continue
+            seen.add(pair)
+            group.conflicts.append((i, j))
+            if len(group.conflicts) >= MOST_CONFLICTS:
+                break
+        if len(group.conflicts) >= MOST_CONFLICTS:
+            break
+    group.parties = sorted({c.subject for c in claims}, key=str.casefold)
+    said = {}
+    for c in claims:
+        said.setdefault(c.subject, set()).add(c.source)
+    group.note = "the same words attributed to different speakers: " + "; ".join(
+        f"{name} ({', '.join(sorted(said[name]))})" for name in group.parties)
+    return group
 
 
 def _judge_quote_group(claims: list[Claim], tokens: list[list[str]], settings: dict[str, Any]) -> Group:

@@ -424,7 +424,8 @@ class _Context:
             rule=self.rule.type,
             subject_reason=found.speaker.reason,
             quote_span=(span_start, min(len(quote), span_start + len(" ".join(raw_parts[:1])))),
-            extra={"kind": "quote", "words": words(said), "form": found.form, "speaker": found.speaker.written},
+            extra={"kind": "quote", "words": words(said), "form": found.form, "speaker": found.speaker.written,
+                   **({"speaker_kind": "organisation"} if found.speaker.reason.startswith("organisation") else {})},
         )
 
 

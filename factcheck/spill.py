@@ -7,8 +7,9 @@ So each chunk of extracted claims is pickled by partition (a stable hash of
 the key) where it was extracted, and the bytes are appended to one file per
 partition, in input order, without being read again.  Then:
 
-* **deals**: the keys of one deal's figures written from both sides are
-  grouped as one (deals.py); each chunk also brings its small deal index,
+* **joins**: the keys of one deal's figures written from both sides are
+  grouped as one (deals.py), and so are speakers given the same words
+  (speakers.py); each chunk also brings its small deal and speaker indexes,
   and before grouping the claims of a key joined to a key of another
   partition are copied there (``moved-*`` files), with their places;
 * **groups**: each partition is loaded and grouped on its own, and its groups
@@ -38,8 +39,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
 from .claims import Claim, Group
-from .compare import group_claims, group_sort_key, reduce_key
+from .compare import Joins, group_claims, group_sort_key, reduce_key
 from .deals import DealIndex, deal_index
+from .speakers import SpeakerIndex, speaker_index
 
 #: Claims per partition aimed at: small enough that grouping one partition takes little memory.
 CLAIMS_PER_PARTITION = 20_000
@@ -52,7 +54,7 @@ def partitions_for(files: int) -> int:
     return max(8, min(256, files // FILES_PER_PARTITION + 1))
 
 
-def partition_of(claim: Claim, partitions: int, joins: dict | None = None) -> int:
+def partition_of(claim: Claim, partitions: int, joins: Joins | None = None) -> int:
     """The partition of a claim: a hash of its reduce key that is the same in every process.
 
     With ``joins`` (deals.py), the partition where the claim is grouped, which may not be where it was stored.
@@ -65,10 +67,6 @@ def partition_of_key(key: tuple, partitions: int) -> int:
     return zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % partitions
 
 
-def _text_or_unattributed(claim: Claim) -> bool:
-    return reduce_key(claim) != claim.key
-
-
 @dataclass
 class PackedClaims:
     """One chunk's claims, pickled by partition where they were extracted: partition → (places, claims)."""
@@ -76,6 +74,7 @@ class PackedClaims:
     count: int = 0
     parts: dict[int, bytes] = field(default_factory=dict)
     deals: DealIndex = field(default_factory=DealIndex)
+    speakers: SpeakerIndex = field(default_factory=SpeakerIndex)
 
 
 def pack(claims: Sequence[Claim], partitions: int, deal_attributes: frozenset[tuple[str, str]] = frozenset()
@@ -88,7 +87,7 @@ def pack(claims: Sequence[Claim], partitions: int, deal_attributes: frozenset[tu
         places.setdefault(p, []).append(i)
         members.setdefault(p, []).append(claim)
     return PackedClaims(len(claims), {p: pickle.dumps((places[p], members[p]), pickle.HIGHEST_PROTOCOL)
-                                      for p in members}, deal_index(claims, deal_attributes))
+                                      for p in members}, deal_index(claims, deal_attributes), speaker_index(claims))
 
 
 class Spill:
@@ -105,6 +104,7 @@ class Spill:
         self._chunks = 0
         self.count = 0
         self.deals = DealIndex()
+        self.speakers = SpeakerIndex()
 
     def _path(self, kind: str, partition: int) -> str:
         return os.path.join(self.folder, f"{kind}-{partition:04d}.pickle")
@@ -118,6 +118,7 @@ class Spill:
         self._chunks += 1
         self.count += packed.count
         self.deals.update(packed.deals)
+        self.speakers.update(packed.speakers)
 
     def add_claims(self, claims: Sequence[Claim]) -> None:
         self.add(pack(claims, self.partitions, self.deal_attributes))
@@ -150,31 +151,33 @@ class Spill:
     def _move_joined_keys(self) -> None:
         """Copy the claims of each key joined to a key of another partition there, with their places.
 
-        Only the partitions that hold such keys are read.  A partition's own
-        claims of a key joined elsewhere are left out when it is grouped
+        Only the partitions that can hold such claims are read.  A partition's
+        own claims grouped elsewhere are left out when it is grouped
         (:meth:`_grouped_claims`).
         """
-        joins = self.deals.joins()
+        joins = Joins.of(self.deals, self.speakers)
         self._joins = joins
-        sources = {partition_of_key(key, self.partitions) for key in joins}
+        if joins.speakers:  # quotes are stored by speaker: any partition may hold a joined speaker's
+            sources = set(range(self.partitions))
+        else:
+            sources = {partition_of_key(key, self.partitions) for key in joins.keys}
         moved: dict[int, list[tuple[tuple[int, int], Claim]]] = {}
         for p in sorted(sources):
             for place, claim in self._placed(p):
-                target = joins.get(claim.key)
-                if target is not None and not _text_or_unattributed(claim):
-                    q = partition_of_key(target, self.partitions)
-                    if q != p:
-                        moved.setdefault(q, []).append((place, claim))
+                q = partition_of(claim, self.partitions, joins)
+                if q != p:
+                    moved.setdefault(q, []).append((place, claim))
         for q, placed in moved.items():
             placed.sort(key=lambda pc: pc[0])  # in input order, whichever partitions they came from
             with open(self._path("moved", q), "wb") as f:
                 pickle.dump(placed, f, pickle.HIGHEST_PROTOCOL)
 
     def _grouped_claims(self, partition: int) -> list[Claim]:
-        """The claims grouped in a partition: its own, less those of keys joined elsewhere, and those moved in."""
-        joins = getattr(self, "_joins", {})
-        own = ((place, claim) for place, claim in self._placed(partition)
-               if claim.key not in joins or partition_of(claim, self.partitions, joins) == partition)
+        """The claims grouped in a partition: its own, less those grouped elsewhere, and those moved in."""
+        joins = getattr(self, "_joins", None)
+        own = self._placed(partition)
+        if joins is not None and (joins.keys or joins.speakers):
+            own = ((place, claim) for place, claim in own if partition_of(claim, self.partitions, joins) == partition)
         path = self._path("moved", partition)
         if not os.path.exists(path):
             return [claim for _, claim in own]
@@ -219,7 +222,7 @@ class Spill:
         counts: Counter[tuple[str, str]] = Counter()
         with open(self._path("groups", partition), "wb") as f:
             for group in group_claims(self._grouped_claims(partition), rules,
-                                      joins=getattr(self, "_joins", {})):
+                                      joins=getattr(self, "_joins", None) or Joins()):
                 pickle.dump(group, f, pickle.HIGHEST_PROTOCOL)
                 counts[(group.type, group.verdict)] += 1
         return counts
@@ -227,7 +230,7 @@ class Spill:
     def __getstate__(self) -> dict:
         """Sent to a grouping process: the folder and the partition count, not open files or the finalizer."""
         return {"partitions": self.partitions, "folder": self.folder, "count": self.count,
-                "_joins": getattr(self, "_joins", {})}
+                "_joins": getattr(self, "_joins", None)}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)

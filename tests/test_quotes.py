@@ -246,13 +246,37 @@ def test_minor_word_change_is_compatible_not_disputed():
     assert result.verdict == "compatible" and "minor" in result.reason
 
 
-def test_different_speakers_and_different_quotes_are_not_grouped(extract, rules):
+def test_different_quotes_are_not_grouped_and_the_same_words_of_two_speakers_are_disputed(extract, rules):
+    """Two sources give the same words to Huang and to Lee: who said it is disputed; Huang's other quote stays apart."""
     groups = quote_groups(extract, rules,
                           a='"We will build the ecosystem in Korea," Huang said.',
                           b='"We will build the ecosystem in Korea," Lee Jae-myung said.',
                           c='"Export rules hurt our customers far more than us," Huang said.')
-    assert sorted((g.subject, g.verdict) for g in groups) == [
-        ("Jensen Huang", "single"), ("Jensen Huang", "single"), ("Lee Jae-myung", "single")]
+    assert sorted((len(g.claims), g.verdict) for g in groups) == [(1, "single"), (2, "disputed")]
+    [disputed] = [g for g in groups if g.verdict == "disputed"]
+    assert disputed.parties == ["Jensen Huang", "Lee Jae-myung"] and disputed.conflicts == [(0, 1)]
+    assert "attributed to different speakers" in disputed.note
+
+
+def test_one_source_giving_two_speakers_the_same_words_is_no_dispute(extract, rules):
+    """A source that quotes two people alike (a joint statement) contradicts no one."""
+    groups = quote_groups(extract, rules,
+                          a='"We will build the ecosystem in Korea," Huang said. "We will build the ecosystem in '
+                            'Korea," Lee Jae-myung said.')
+    assert sorted(g.verdict for g in groups) == ["single", "single"]
+
+
+def test_a_short_phrase_shared_by_two_speakers_is_not_the_same_quote(extract, rules):
+    groups = quote_groups(extract, rules, a='"This is only the beginning," Huang said.',
+                          b='"This is only the beginning," Lee Jae-myung said.')
+    assert sorted(g.verdict for g in groups) == ["single", "single"]
+
+
+def test_a_company_quoted_as_its_chief_executive_is_not_a_wrong_speaker(extract, rules):
+    groups = quote_groups(extract, rules,
+                          a='"We will build the AI ecosystem in Korea with our partners," Nvidia said in a statement.',
+                          b='"We will build the AI ecosystem in Korea with our partners," Huang said.')
+    assert sorted(g.verdict for g in groups) == ["single", "single"]
 
 
 def test_spellings_of_an_unknown_speaker_are_grouped(extract, rules):
