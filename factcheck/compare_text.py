@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, Claim, Group
 from .people import person_key
 from .quotes import words as quote_words
-from .speakers import is_speaker_quote, same_words
+from .speakers import is_speaker_quote, matching_wordings, overlap
 
 UNATTRIBUTED = "unattributed"
 
@@ -114,9 +114,9 @@ def compare_quotes(a: list[str], b: list[str], settings: dict[str, Any] | None =
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if _contains(long_, short):
         return Comparison("compatible", f"fragment: one quotes {len(short)} of the other's {len(long_)} words")
-    overlap = _overlap(a, b)
-    if overlap >= settings["overlap_words"]:
-        return Comparison("compatible", f"overlapping excerpts: the last {overlap} words of one are how the other begins")
+    run_on = overlap(a, b)
+    if run_on >= settings["overlap_words"]:
+        return Comparison("compatible", f"overlapping excerpts: the last {run_on} words of one are how the other begins")
     shared = _common_prefix(a, b)
     tail_a, tail_b = a[shared:], b[shared:]
     if (shared >= min(settings["opening_words"], len(short)) and len(tail_a) >= 3 and len(tail_b) >= 3
@@ -141,21 +141,9 @@ def related(a: list[str], b: list[str], settings: dict[str, Any]) -> bool:
     if len(short) >= settings["fragment_min_words"] and (
             _contains(long_, short) or fuzz.partial_ratio(" ".join(short), " ".join(long_)) >= settings["fragment_ratio"]):
         return True
-    if _overlap(a, b) >= settings["overlap_words"]:
+    if overlap(a, b) >= settings["overlap_words"]:
         return True
     return fuzz.ratio(" ".join(a), " ".join(b)) >= settings["similar_ratio"]
-
-
-def _overlap(a: list[str], b: list[str]) -> int:
-    """How many words end one quote and begin the other: two outlets' excerpts of one statement, one running on
-    past the other ("… its teams have seen" / "its teams have seen with TPUs for several years")."""
-    best = 0
-    for x, y in ((a, b), (b, a)):
-        for k in range(min(len(x), len(y)) - 1, best, -1):  # shorter than both: equal or contained are not excerpts
-            if x[-k:] == y[:k]:
-                best = k
-                break
-    return best
 
 
 def judge_quotes(claims: list[Claim], rules=None, speakers: dict[str, str] | None = None) -> list[Group]:
@@ -336,6 +324,7 @@ def _judge_speakers(members: list[Claim], settings: dict[str, Any]) -> list[Grou
     own: list[Group] = []
     for person in sorted({person_key(c.subject) for c in members}):
         own.extend(_speaker_groups([c for c in members if person_key(c.subject) == person], settings))
+    wordings, group_of, sources = _distinct_wordings(own)
     parent = list(range(len(own)))
 
     def find(i: int) -> int:
@@ -343,12 +332,11 @@ def _judge_speakers(members: list[Claim], settings: dict[str, Any]) -> list[Grou
             i = parent[i]
         return i
 
-    words_of = [[tuple(_tokens(c)) for c in g.claims] for g in own]
-    for i in range(len(own)):
-        for j in range(i + 1, len(own)):
-            if (person_key(own[i].subject) != person_key(own[j].subject) and find(i) != find(j)
-                    and _same_words_across(own[i].claims, words_of[i], own[j].claims, words_of[j])):
-                parent[find(i)] = find(j)
+    def joined(i: int, j: int) -> bool:  # already one group, or only one source prints both
+        return find(group_of[i]) == find(group_of[j]) or len(sources[i] | sources[j]) < 2
+
+    for i, j in matching_wordings(wordings, joined):
+        parent[find(group_of[i])] = find(group_of[j])
     merged: dict[int, list[int]] = defaultdict(list)
     for i in range(len(own)):
         merged[find(i)].append(i)
@@ -362,31 +350,36 @@ def _judge_speakers(members: list[Claim], settings: dict[str, Any]) -> list[Grou
     return groups
 
 
-def _same_words_across(a: list[Claim], wa: list[tuple[str, ...]], b: list[Claim], wb: list[tuple[str, ...]]) -> bool:
-    return any(x.source != y.source and same_words(u, v) for x, u in zip(a, wa) for y, v in zip(b, wb))
+def _distinct_wordings(groups: list[Group]) -> tuple[list[tuple[tuple[str, ...], str]], list[int], list[set[str]]]:
+    """Each group's distinct (words, speaker), with the group it is in and the sources that print it."""
+    index: dict[tuple[tuple[str, ...], str, int], set[str]] = {}
+    for g, group in enumerate(groups):
+        for claim in group.claims:
+            index.setdefault((tuple(_tokens(claim)), person_key(claim.subject), g), set()).add(claim.source)
+    keys = list(index)
+    return [(w, person) for w, person, _ in keys], [g for _, _, g in keys], [index[k] for k in keys]
 
 
 def _misattributed(claims: list[Claim]) -> Group:
-    """A quote whose words sources give to different speakers: disputed, the pairs of speakers named."""
+    """A quote whose words sources give to different speakers: disputed, a pair of claims named per pair of sources
+    (at most MOST_CONFLICTS)."""
     first = claims[0]
-    tokens = [tuple(_tokens(c)) for c in claims]
     group = Group(first.type, _display_name(claims), first.attribute, first.unit, "disputed", claims)
+    at: dict[tuple[tuple[str, ...], str], list[int]] = {}
+    for i, claim in enumerate(claims):
+        at.setdefault((tuple(_tokens(claim)), person_key(claim.subject)), []).append(i)
+    wordings = list(at)
     seen: set[tuple[str, str]] = set()
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            a, b = claims[i], claims[j]
-            pair = tuple(sorted((a.source, b.source)))
-            if (a.source == b.source or pair in seen or person_key(a.subject) == person_key(b.subject)
-                    or not same_words(tokens[i], tokens[j])):
-                continue
-            seen.add(pair)
-            group.conflicts.append((i, j))
-            if len(group.conflicts) >= MOST_CONFLICTS:
-                break
-        if len(group.conflicts) >= MOST_CONFLICTS:
-            break
+    for a, b in matching_wordings(wordings, lambda a, b: len(group.conflicts) >= MOST_CONFLICTS):
+        for i in at[wordings[a]]:
+            for j in at[wordings[b]]:
+                pair = tuple(sorted((claims[i].source, claims[j].source)))
+                if claims[i].source != claims[j].source and pair not in seen and len(group.conflicts) < MOST_CONFLICTS:
+                    seen.add(pair)
+                    group.conflicts.append((min(i, j), max(i, j)))
+    group.conflicts.sort()
     group.parties = sorted({c.subject for c in claims}, key=str.casefold)
-    said = {}
+    said: dict[str, set[str]] = {}
     for c in claims:
         said.setdefault(c.subject, set()).add(c.source)
     group.note = "the same words attributed to different speakers: " + "; ".join(

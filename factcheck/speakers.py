@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .claims import Claim
 from .people import person_key
@@ -84,10 +84,6 @@ class SpeakerIndex:
         if not self.wordings:
             return {}
         entries = sorted(self.wordings)  # (words, person): a fixed order, whatever the order of the scan
-        by_gram: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for i, (found, _) in enumerate(entries):
-            for gram in {found[k:k + MIN_WORDS] for k in range(len(found) - MIN_WORDS + 1)}:
-                by_gram[gram].append(i)
         parent: dict[str, str] = {}
 
         def root(key: str) -> str:
@@ -95,22 +91,38 @@ class SpeakerIndex:
                 key = parent[key]
             return key
 
-        tested: set[tuple[int, int]] = set()
-        for members in by_gram.values():
-            for x, i in enumerate(members):
-                for j in members[x + 1:]:
-                    (wi, pi), (wj, pj) = entries[i], entries[j]
-                    if pi == pj or (i, j) in tested:
-                        continue
-                    tested.add((i, j))
-                    if len(self.wordings[entries[i]] | self.wordings[entries[j]]) < 2:
-                        continue  # one source prints both: it quotes two people alike, no other source disagrees
-                    if same_words(wi, wj):
-                        ri, rj = root(pi), root(pj)
-                        if ri != rj:
-                            keep, join = sorted((ri, rj), key=lambda k: (-self.quotes[k], k))
-                            parent[join] = keep
+        def joined(i: int, j: int) -> bool:  # already one speaker, or only one source prints both
+            return (root(entries[i][1]) == root(entries[j][1])
+                    or len(self.wordings[entries[i]] | self.wordings[entries[j]]) < 2)
+
+        for i, j in matching_wordings(entries, joined):
+            ri, rj = root(entries[i][1]), root(entries[j][1])
+            keep, join = sorted((ri, rj), key=lambda k: (-self.quotes[k], k))
+            parent[join] = keep
         return {key: root(key) for key in parent}
+
+
+def matching_wordings(wordings: Sequence[tuple[tuple[str, ...], str]],
+                      skip: Callable[[int, int], bool] = lambda i, j: False) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j) of wordings (words, speaker) of different speakers that are the same words.
+
+    Any two same words share a sequence of MIN_WORDS words, so only wordings
+    that share one are tested, each pair once, and not when ``skip`` says the
+    pair no longer matters (already joined).
+    """
+    by_gram: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, (found, _) in enumerate(wordings):
+        for gram in {found[k:k + MIN_WORDS] for k in range(len(found) - MIN_WORDS + 1)}:
+            by_gram[gram].append(i)
+    tested: set[tuple[int, int]] = set()
+    for members in by_gram.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if wordings[i][1] == wordings[j][1] or (i, j) in tested or skip(i, j):
+                    continue
+                tested.add((i, j))
+                if same_words(wordings[i][0], wordings[j][0]):
+                    yield i, j
 
 
 def same_words(a: Iterable[str], b: Iterable[str]) -> bool:
@@ -119,11 +131,19 @@ def same_words(a: Iterable[str], b: Iterable[str]) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= MIN_WORDS and any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
         return True
+    return overlap(a, b) >= MIN_WORDS
+
+
+def overlap(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many words end one quote and begin the other: two outlets' excerpts of one statement, one running on
+    past the other ("… its teams have seen" / "its teams have seen with TPUs for several years")."""
+    best = 0
     for x, y in ((a, b), (b, a)):
-        for k in range(min(len(x), len(y)) - 1, MIN_WORDS - 1, -1):
+        for k in range(min(len(x), len(y)) - 1, best, -1):  # shorter than both: equal or contained are not excerpts
             if x[-k:] == y[:k]:
-                return True
-    return False
+                best = k
+                break
+    return best
 
 
 def speaker_index(claims: Iterable[Claim]) -> SpeakerIndex:
