@@ -235,6 +235,10 @@ _ORG_CONTEXT = regex.compile(
     rf"|(?<=\b(?:shares\s+of|stake\s+in|acquire|acquiring|acquisition\s+of|buy|buying|invest(?:ed|ing)?\s+in)\s+)"
     rf"(?P<name2>\p{{Lu}}[\p{{Ll}}\d]+|\p{{Lu}}{{3,6}})(?![\p{{L}}])"
 )
+#: A word with a capital inside it ("BlackRock", "CoreWeave", "SoftBank") is a company's name wherever it stands
+#: -- but not a surname with a prefix ("McCarthy", "DeSantis", "LeBron", "VanDyke").
+_CAMEL_CASE = regex.compile(r"(?<![\p{L}\d.’'-])\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+(?![\p{L}\d])")
+_SURNAME_PREFIX = regex.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}")
 #: What only a company does: a name followed by these is one even at the start of a sentence.
 _STRONG_ORG_AFTER = regex.compile(r"['’]s\s+(?:shares|stock|valuation|revenue)\b|\s+(?:shares|stock|raised|shareholders|agreed\s+to\s+(?:buy|acquire))\b")
 _PERSON = regex.compile(
@@ -269,8 +273,9 @@ def discover_organisations(text: str, places: frozenset[str] = frozenset()) -> l
     """Organisations an article names that the catalogue does not know: (start, end, name).
 
     A name ending in an organisation word ("Halcyra AI", "Sablewood Systems"),
-    or a capitalised word that behaves like a company at least once ("Cerebras
-    said", "shares of Groq", "Lambda's").  Names of people (a first and last
+    a capitalised word that behaves like a company at least once ("Cerebras
+    said", "shares of Groq", "Lambda's"), or a word with a capital inside it
+    ("BlackRock").  Names of people (a first and last
     name next to a title or "said") and places (the catalogue's ``places``) are
     not organisations.
     """
@@ -309,6 +314,11 @@ def discover_organisations(text: str, places: frozenset[str] = frozenset()) -> l
         judged[name] = (not any(kind == "capitalised" for kind in before)
                         and (any(kind == "lower" for kind in before)
                              or any(_STRONG_ORG_AFTER.match(text, at + len(name)) for at in at_list)))
+    for m in _CAMEL_CASE.finditer(text):
+        name = m.group()
+        if name not in judged:
+            judged[name] = not (common(name) or name in places or name in people or _SURNAME_PREFIX.match(name)
+                                or any(_word_before(text, at) == "capitalised" for at in _occurrences(text, name)))
     names.update(name for name, kept in judged.items() if kept)
     if not names:
         return []

@@ -12,6 +12,7 @@ subject from the entities mentioned around it (``attribute_subject``).
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from dataclasses import dataclass
 
 import regex
@@ -134,10 +135,35 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                 claim.extra["file_line"] = file_line
             claims.append(claim)
     claims.sort(key=lambda c: c.offset)  # stable: "Samsung and SK Hynix will each …" keeps its order
+    _attributes_from_restatements(claims, rules)
     quotes: dict[str, str] = {}
     for claim in claims:  # claims of one sentence hold one copy of it (an archive's claims stay in memory)
         claim.quote = quotes.setdefault(claim.quote, claim.quote)
     return claims
+
+
+def _attributes_from_restatements(claims: list[Claim], rules: RuleSet) -> None:
+    """A figure without a cue takes the attribute its document gives the same figure where it has one.
+
+    A headline is terse ("BlackRock, Microsoft launch $30 billion AI fund"); the body says what the sum is
+    ("… a fund to invest more than $30 billion"), and the headline's figure is that one, not a bare amount
+    to be compared with another outlet's bare amount.  Only where the document gives that figure of that
+    subject one attribute; the claim notes where it came from.
+    """
+    defaults = {rule.type: rule.default_attribute for rule in rules.rules}
+    given: dict[tuple, dict[str, Claim]] = defaultdict(dict)
+    for claim in claims:
+        if claim.type in defaults and claim.attribute != defaults[claim.type]:
+            given[(claim.type, claim.subject.casefold(), claim.unit, claim.value)].setdefault(claim.attribute, claim)
+    if not given:
+        return
+    for claim in claims:
+        if claim.type in defaults and claim.attribute == defaults[claim.type]:
+            found = given.get((claim.type, claim.subject.casefold(), claim.unit, claim.value))
+            if found and len(found) == 1:
+                (attribute, where), = found.items()
+                claim.attribute = attribute
+                claim.extra["attribute_from"] = where.line
 
 
 def _timed_out(rule: Rule, document: Document, disabled: set[str], problems: list[Problem] | None) -> None:

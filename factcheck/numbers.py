@@ -131,7 +131,7 @@ PIECES: dict[str, str] = {
     "number_words": WORDS,
     # digits not followed by a letter or by more decimals ("180.25ml" is no "180"), digits glued to a
     # scale ("10k", "1.2b", "1MM", "2mil"), or number words; "one" after a determiner is a pronoun.
-    "number": (rf"(?P<number>{DIGITS}(?![\w]|\.\d)|{DIGITS}(?=[kKmMbBT](?:n|ln|r)?\b|MM\b|(?i:mil)\b|[kKmMbB]\+)"
+    "number": (rf"(?P<number>{DIGITS}(?![\w]|\.\d)|{DIGITS}(?=[kKmMbBT](?:n|ln|r)?\b|t(?:n|ln|r)\b|MM\b|(?i:mil)\b|[kKmMbB]\+)"
                rf"|{DIGITS}(?=(?:[GMkT]Wh?|GPUs?)\b)"
                rf"|(?!(?<=\b(?i:the|this|that|which|each|every|any|no|another)\s+)(?i:one)\b"
                rf"(?![\s-]+(?i:hundred|thousand|million|billion|trillion|dozen)))(?i:\b(?:{WORDS}))\b)"),

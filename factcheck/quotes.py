@@ -104,11 +104,33 @@ def quotations(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quota
 _WORD = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*|%")
 
 
+#: British spellings and their American forms.  Applied to both versions of a quote, they are a key for
+#: comparison, not a correction: a British and an American outlet print one statement ("mobilising …
+#: data centres" / "mobilizing … data centers") without changing a word of it.
+_SPELLINGS = [(regex.compile(pattern), american) for pattern, american in (
+    (r"(?<=\p{L}{2})is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),  # realise, organisation, mobilising
+    (r"(?<=\p{L}{2})ys(e|es|ed|ing|er|ers)$", r"yz\1"),  # analyse, catalysed
+    (r"(?<=\p{L}{2})our(s|ed|ing|able|ite|ites|er|ers)?$", r"or\1"),  # colour, labour, favourite
+    (r"(?<=\p{L}{2})tre(s|d)?$", r"ter\1"),  # centre, metres, theatre
+    (r"(?<=\p{L}{2})ogue(s)?$", r"og\1"),  # catalogue, dialogue
+    (r"^(travel|cancel|model|label|fuel|signal|level|channel|total|counsel|dial|marshal|equal|tunnel|jewel)l"
+     r"(ed|ing|er|ers)$", r"\1\2"),  # travelled, modelling, fuelled
+    (r"^(defen|offen|licen|preten)ce(s)?$", r"\1se\2"),
+    (r"^programme(s)?$", r"program\1"),
+    (r"^ageing$", "aging"),
+    (r"^judgement(s)?$", r"judgment\1"),
+    (r"^aluminium$", "aluminum"),
+)]
+
+
 def words(text: str) -> list[str]:
-    """A quote's words for comparison: case, punctuation and quote marks ignored."""
+    """A quote's words for comparison: case, punctuation, quote marks and British or American spelling ignored."""
     out = []
     for m in _WORD.finditer(text):
         word = m.group().casefold().replace("’", "'")
+        if len(word) >= 6:
+            for pattern, american in _SPELLINGS:
+                word = pattern.sub(american, word, count=1)
         out.append("percent" if word == "%" else word)
     return out
 

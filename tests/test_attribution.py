@@ -50,3 +50,28 @@ def test_a_company_written_in_capitals_by_one_outlet_and_not_by_another_is_one_s
               + extract("Novara's shares rose. Novara will deliver about 60,000 accelerators to Hanul.", path="c.txt"))
     groups = [g for g in group_claims(claims, rules) if g.type == "hardware_units"]
     assert [(g.subject, g.verdict, len(g.claims)) for g in groups] == [("Novara", "agreed", 3)]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Shares rose after BlackRock closed its $12.5 billion acquisition of Global Infrastructure Partners.", "BlackRock"),
+    ("Under the deal, TeraWulf will deploy 100,000 GPUs in Texas.", "TeraWulf"),
+])
+def test_a_name_with_a_capital_inside_is_a_company_though_the_catalogue_lacks_it(extract, text, name):
+    assert {c.subject for c in extract(text) if c.type in ("money", "hardware_units")} == {name}
+
+
+def test_a_surname_with_a_prefix_is_not_a_company(extract):
+    text = "Analyst Kevin McCarthy said the order was worth $5 billion to the supplier."
+    assert "McCarthy" not in {c.subject for c in extract(text)}
+
+
+def test_a_headline_figure_takes_the_attribute_its_article_gives_it(extract):
+    """The headline says '$100bn'; the body says the sum could grow to $100bn (an option): the headline's figure
+    is that option, not a bare amount to set against another outlet's bare amount."""
+    text = ("Microsoft and BlackRock team up on $100bn AI push\n\n"
+            "Microsoft has joined BlackRock on a partnership that aims to raise $30bn, which could grow to $100bn "
+            "once debt is included.\n")
+    found = {(c.text, c.attribute) for c in extract(text) if c.type == "money"}
+    assert ("$100bn", "option") in found and not any(attribute == "amount" for _, attribute in found)
+    [headline] = [c for c in extract(text) if c.line == 1]
+    assert headline.extra["attribute_from"] == 3

@@ -182,6 +182,17 @@ def test_fragment_is_compatible(extract, rules):
     assert "fragment" in groups[0].note
 
 
+def test_british_and_american_spellings_of_one_statement_agree(extract, rules):
+    """A British and an American outlet print the same words: no key word differs."""
+    groups = quote_groups(
+        extract, rules,
+        a='"Mobilising private capital to build AI infrastructure like data centres will unlock a multi-trillion-'
+          'dollar opportunity for our organisation," Larry Fink said.',
+        b='"Mobilizing private capital to build AI infrastructure like data centers will unlock a multi-trillion-'
+          'dollar opportunity for our organization," Larry Fink said.')
+    assert [g.verdict for g in groups] == ["agreed"]
+
+
 def test_excerpts_where_one_runs_on_past_the_other_are_one_quote_and_compatible(extract, rules):
     """One outlet quotes the start of a statement, the other picks it up midway and goes on past its end."""
     groups = quote_groups(
