@@ -317,8 +317,7 @@ def discover_organisations(text: str, places: frozenset[str] = frozenset()) -> l
     for m in _CAMEL_CASE.finditer(text):
         name = m.group()
         if name not in judged:
-            judged[name] = not (common(name) or name in places or name in people or _SURNAME_PREFIX.match(name)
-                                or any(_word_before(text, at) == "capitalised" for at in _occurrences(text, name)))
+            judged[name] = not (common(name) or name in places or name in people or _SURNAME_PREFIX.match(name))
     names.update(name for name, kept in judged.items() if kept)
     if not names:
         return []

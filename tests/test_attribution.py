@@ -55,6 +55,8 @@ def test_a_company_written_in_capitals_by_one_outlet_and_not_by_another_is_one_s
 @pytest.mark.parametrize("text,name", [
     ("Shares rose after BlackRock closed its $12.5 billion acquisition of Global Infrastructure Partners.", "BlackRock"),
     ("Under the deal, TeraWulf will deploy 100,000 GPUs in Texas.", "TeraWulf"),
+    ("By Staff Reporter\n\nBlackRock closed its $12.5 billion acquisition of Global Infrastructure Partners.",
+     "BlackRock"),  # after a byline's capitalised word: not part of a longer name
 ])
 def test_a_name_with_a_capital_inside_is_a_company_though_the_catalogue_lacks_it(extract, text, name):
     assert {c.subject for c in extract(text) if c.type in ("money", "hardware_units")} == {name}
