@@ -37,11 +37,13 @@ def _about(group, subject: str) -> bool:
     return group.subject == subject or subject in group.parties
 
 
+def _states(group, value: float) -> bool:
+    return any(math.isclose(claim.value, value, rel_tol=1e-6, abs_tol=1e-9) for claim in group.claims)
+
+
 def _holds(group, value: float) -> bool:
-    for claim in group.claims:
-        if math.isclose(claim.value, value, rel_tol=1e-6, abs_tol=1e-9):
-            return True
-    return any(c.interval.contains(value) for c in group.claims) and len(group.claims) > 1
+    """A group that states the value, or (when none does) one of several claims whose intervals hold it."""
+    return _states(group, value) or (any(c.interval.contains(value) for c in group.claims) and len(group.claims) > 1)
 
 
 def score(folder: Path, rules=None) -> Score:
@@ -58,8 +60,9 @@ def score(folder: Path, rules=None) -> Score:
             candidates = [g for g in result.groups if g.type == item["type"] and _about(g, item["subject"])
                           and any(number_or_iso(c.value, c.unit) == value for c in g.claims)]
         else:
-            candidates = [g for g in result.groups if g.type == item["type"] and _about(g, item["subject"])
-                          and _holds(g, float(value))]
+            about = [g for g in result.groups if g.type == item["type"] and _about(g, item["subject"])]
+            candidates = ([g for g in about if _states(g, float(value))]  # groups that state the figure first
+                          or [g for g in about if _holds(g, float(value))])
         if not candidates:
             s.misses.append(f"missing: {item['type']} {item['subject']} {value} ({item['verdict']})")
             continue
