@@ -123,12 +123,16 @@ _SPELLINGS = [(regex.compile(pattern), american) for pattern, american in (
 )]
 
 
+#: Any word one of the _SPELLINGS may change: most words are tested with this alone.
+_MAY_BE_BRITISH = regex.compile(r"(?:is|ys|our|tre|ogue|ll|ce|programme|ageing|judgement|aluminium)\p{L}{0,7}$")
+
+
 def words(text: str) -> list[str]:
     """A quote's words for comparison: case, punctuation, quote marks and British or American spelling ignored."""
     out = []
     for m in _WORD.finditer(text):
         word = m.group().casefold().replace("’", "'")
-        if len(word) >= 6:
+        if len(word) >= 6 and _MAY_BE_BRITISH.search(word):
             for pattern, american in _SPELLINGS:
                 word = pattern.sub(american, word, count=1)
         out.append("percent" if word == "%" else word)

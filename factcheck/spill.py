@@ -79,7 +79,8 @@ class PackedClaims:
 
 def pack(claims: Sequence[Claim], partitions: int, deal_attributes: frozenset[tuple[str, str]] = frozenset()
          ) -> PackedClaims:
-    """Pickle a chunk's claims by partition, each with its place in the chunk, and index its deal figures."""
+    """Pickle a chunk's claims by partition, each with its place in the chunk, and index its deal figures and
+    quotes (deals.py, speakers.py)."""
     places: dict[int, list[int]] = {}
     members: dict[int, list[Claim]] = {}
     for i, claim in enumerate(claims):
@@ -105,6 +106,7 @@ class Spill:
         self.count = 0
         self.deals = DealIndex()
         self.speakers = SpeakerIndex()
+        self._joins: Joins | None = None  # worked out from the indexes when grouping starts
 
     def _path(self, kind: str, partition: int) -> str:
         return os.path.join(self.folder, f"{kind}-{partition:04d}.pickle")
@@ -174,7 +176,7 @@ class Spill:
 
     def _grouped_claims(self, partition: int) -> list[Claim]:
         """The claims grouped in a partition: its own, less those grouped elsewhere, and those moved in."""
-        joins = getattr(self, "_joins", None)
+        joins = self._joins
         own = self._placed(partition)
         if joins is not None and (joins.keys or joins.speakers):
             own = ((place, claim) for place, claim in own if partition_of(claim, self.partitions, joins) == partition)
@@ -222,7 +224,7 @@ class Spill:
         counts: Counter[tuple[str, str]] = Counter()
         with open(self._path("groups", partition), "wb") as f:
             for group in group_claims(self._grouped_claims(partition), rules,
-                                      joins=getattr(self, "_joins", None) or Joins()):
+                                      joins=self._joins or Joins()):
                 pickle.dump(group, f, pickle.HIGHEST_PROTOCOL)
                 counts[(group.type, group.verdict)] += 1
         return counts
@@ -230,7 +232,7 @@ class Spill:
     def __getstate__(self) -> dict:
         """Sent to a grouping process: the folder and the partition count, not open files or the finalizer."""
         return {"partitions": self.partitions, "folder": self.folder, "count": self.count,
-                "_joins": getattr(self, "_joins", None)}
+                "_joins": self._joins}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
