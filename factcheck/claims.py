@@ -17,6 +17,8 @@ QUALIFIERS = ("exact", "about", "over", "at_least", "up_to", "under", "range", "
 
 #: Verdicts over a group, in the order a report shows them.
 VERDICTS = ("disputed", "compatible", "agreed", "single")
+#: The subject of a claim whose subject could not be found: such claims are never compared.
+UNATTRIBUTED = "unattributed"
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, VERDICTS, Claim, Group, Interval
+from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, UNATTRIBUTED, VERDICTS, Claim, Group, Interval
 from .currency import conversion_note, convert
 from .compare_text import group_text_claims, text_kind
 from .deals import DealIndex, Key, deal_index, parties_of
 from .speakers import SpeakerIndex, is_speaker_quote, speaker_index
 from .people import person_key
-
-UNATTRIBUTED = "unattributed"
 
 
 @dataclass

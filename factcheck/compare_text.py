@@ -27,12 +27,11 @@ from typing import Any, Callable, Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, Claim, Group
+from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, UNATTRIBUTED, Claim, Group
 from .people import person_key
 from .quotes import words as quote_words
 from .speakers import is_speaker_quote, matching_wordings, overlap
 
-UNATTRIBUTED = "unattributed"
 
 #: Defaults when no rule file says otherwise (the packaged quotes.yaml sets them all).
 _QUOTE_DEFAULTS: dict[str, Any] = {

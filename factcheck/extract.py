@@ -17,14 +17,13 @@ from dataclasses import dataclass
 
 import regex
 
-from .claims import INF, Claim, Problem
+from .claims import INF, UNATTRIBUTED, Claim, Problem
 from .documents import Document
 from .entities import Entity, Mention
 from .numbers import CURRENCY_SIGNS, CURRENCY_SUBUNITS, CURRENCY_WORDS, NumberError, Reading, currency_code, figure_from
 from .literals import FoldedText
 from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 
-UNATTRIBUTED = "unattributed"
 
 #: Clause boundaries inside a sentence; the delimiter opens the next clause.
 #: Where a clause ends.  Not the comma between a term and a sum that both qualify one noun ("a five-year,

@@ -28,11 +28,10 @@ from typing import Any
 
 import regex
 
-from .claims import Claim, Problem
+from .claims import UNATTRIBUTED, Claim, Problem
 from .documents import Document
 from .people import PRONOUNS, PeopleCache, PersonMention, name_at, name_before, paragraph_of, pronouns, resolve_pronoun
 
-UNATTRIBUTED = "unattributed"
 
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"

@@ -26,10 +26,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .claims import Claim
+from .claims import UNATTRIBUTED, Claim
 from .people import person_key
 
-UNATTRIBUTED = "unattributed"
 #: Words two speakers' quotes must share to be the same words.
 MIN_WORDS = 6
 #: Beyond this many quotes in a scan, speakers are not joined.

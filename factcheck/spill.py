@@ -59,11 +59,11 @@ def partition_of(claim: Claim, partitions: int, joins: Joins | None = None) -> i
 
     With ``joins`` (deals.py), the partition where the claim is grouped, which may not be where it was stored.
     """
-    return zlib.crc32(repr(reduce_key(claim, joins)).encode("utf-8", "surrogatepass")) % partitions
+    return partition_of_key(reduce_key(claim, joins), partitions)
 
 
 def partition_of_key(key: tuple, partitions: int) -> int:
-    """The partition of a figure's key (a subject's claims: not a quote's, not an unattributed figure's)."""
+    """The partition of a reduce key (for a subject's figures, its claim key)."""
     return zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % partitions
 
 
