@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .claims import Claim, Problem, Source
-from .compare import UNATTRIBUTED, align, distance, judge, overlap, widen
+from .compare import UNATTRIBUTED, align, consistent, distance, judge
 from .rules import RuleSet, load_rules
 
 #: Statuses from least to most severe; ``--fail-on X`` fails on X and everything after it.
@@ -81,15 +81,14 @@ def judge_claim(claim: Claim, sources: list[Claim], ledger: list[Claim], tol: fl
     if claim.subject == UNATTRIBUTED:
         return Finding("unsupported", claim)
     evidence = _aligned(claim, sources, tol)
-    drafted = widen(claim.interval, claim.value, tol)
     if ledger:
         entry = min(ledger, key=lambda e: distance(e.value, claim.value))
-        if not overlap(drafted, widen(entry.interval, entry.value, tol)):
+        if not consistent(claim, entry):
             return Finding("contradicted", claim, [entry, *evidence], [entry], ledger=True)
         return Finding("supported", claim, [entry, *evidence], ledger=True)
     if not evidence:
         return Finding("unsupported", claim)
-    against = [e for e in evidence if not overlap(drafted, widen(e.interval, e.value, tol))]
+    against = [e for e in evidence if not consistent(claim, e)]
     conflicts = judge(claim.key, evidence, tol).conflicts
     if conflicts and len(against) < len(evidence):
         return Finding("disputed-sources", claim, evidence, against, conflicts)

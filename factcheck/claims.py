@@ -48,6 +48,7 @@ class Figure:
     value: float
     interval: Interval
     qualifier: str
+    precision: float = 0.0  # a cap's written precision, half a unit of its last digit (see numbers.cap_number)
 
 
 @dataclass(frozen=True)

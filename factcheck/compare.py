@@ -309,10 +309,30 @@ def same_value(a: float, b: float, tol: float) -> bool:
     return distance(a, b) <= max(tol, 1e-9)
 
 
-def widen(interval: Interval, value: float, tol: float) -> Interval:
-    """An interval with the rule's tolerance added at each finite end."""
-    slack = abs(value) * tol
-    return Interval(interval.low - slack, interval.high + slack, interval.low_closed, interval.high_closed)
+def consistent(a: Claim, b: Claim) -> bool:
+    """Can both figures be true as written?
+
+    Their intervals share a point, except between two caps, which name their maxima: "up to 10%" and
+    "as much as 9%" disagree although [0, 10] and [0, 9] meet, so two caps compare their numbers with
+    the written precision (``extra["cap"]``).  A rule's tolerance never enters here: it cannot make two
+    precise figures ("$14.2 billion", "$14.4 billion") agree; only a hedge ("about") widens a figure,
+    and that is in its interval already.
+    """
+    cap_a, cap_b = a.extra.get("cap"), b.extra.get("cap")
+    if cap_a and cap_b:
+        return overlap(Interval(cap_a[0], cap_a[1], True, False), Interval(cap_b[0], cap_b[1], True, False))
+    return overlap(a.interval, b.interval)
+
+
+def same_statement(a: Claim, b: Claim, tol: float = 0.0) -> bool:
+    """Do two figures state the same value (hedges aside when they name the same number)?  ``agreed`` needs this.
+
+    The same number, exactly; a figure converted from another currency at a stated rate was never written
+    in this one, so for it the rule's tolerance says what "the same" is ("약 4조 3천억 원" ≈ $3 billion).
+    """
+    if "converted_from" in a.extra or "converted_from" in b.extra:
+        return same_value(a.value, b.value, tol)
+    return same_value(a.value, b.value, 0.0)
 
 
 def overlap(a: Interval, b: Interval) -> bool:
@@ -333,11 +353,11 @@ def judge(key: tuple[str, str, str, str], claims: list[Claim], tol: float) -> Gr
     group = Group(claim_type, subject, attribute, unit, "single", claims)
     if len(sources) < 2:
         return group
-    intervals = [widen(c.interval, c.value, tol) for c in claims]
+    intervals = [c.interval for c in claims]
     group.conflicts = conflicting_pairs(claims, intervals)
     if group.conflicts:
         group.verdict = "disputed"
-    elif all(same_value(c.value, claims[0].value, tol) for c in claims):
+    elif all(same_statement(c, claims[0], tol) for c in claims):
         group.verdict = "agreed"
     else:
         group.verdict = "compatible"
@@ -357,7 +377,7 @@ def _apart_in_time(claims: list[Claim], intervals: list[Interval]) -> list[str]:
         for j in range(i + 1, len(claims)):
             b = claims[j]
             if (a.source != b.source and a.time and b.time and a.time != b.time and not other_deal(a, b)
-                    and not overlap(intervals[i], intervals[j])):
+                    and not consistent(a, b)):
                 times.update((a.time, b.time))
     return sorted(times)
 
@@ -385,7 +405,7 @@ def conflicting_pairs(claims: list[Claim], intervals: list[Interval]) -> list[tu
         key = tuple(sorted((a.source, b.source)))
         if a.source == b.source or key in seen or (a.time and b.time and a.time != b.time):
             continue  # figures measured at different times ("early trading", "the close") cannot conflict
-        if other_deal(a, b) or overlap(intervals[i], intervals[j]):
+        if other_deal(a, b) or consistent(a, b):
             continue
         seen.add(key)
         pairs.append((i, j))

@@ -289,7 +289,7 @@ def parse_date_phrase(
             notes["tense"] = tense
     else:
         notes.update(precision=precision, year="unknown")
-        return DateFigure(math.nan, Interval(-INF, INF, False, False), qualifier, tuple(notes.items()))
+        return DateFigure(math.nan, Interval(-INF, INF, False, False), qualifier, notes=tuple(notes.items()))
     if period is None:
         return None
     notes.update(precision=period.precision, year=source)
@@ -632,15 +632,15 @@ def _figure(period: _Period, qualifier: str, notes: dict) -> DateFigure:
     low, high = period.low.toordinal(), period.high.toordinal()
     extra = tuple(notes.items())
     if qualifier == "up_to":
-        return DateFigure(high, Interval(-INF, high, False, True), qualifier, extra)
+        return DateFigure(high, Interval(-INF, high, False, True), qualifier, notes=extra)
     if qualifier == "under":
-        return DateFigure(low, Interval(-INF, low, False, False), qualifier, extra)
+        return DateFigure(low, Interval(-INF, low, False, False), qualifier, notes=extra)
     if qualifier == "at_least":
-        return DateFigure(low, Interval(low, INF, True, False), qualifier, extra)
+        return DateFigure(low, Interval(low, INF, True, False), qualifier, notes=extra)
     if qualifier == "over":
-        return DateFigure(high, Interval(high, INF, False, False), qualifier, extra)
+        return DateFigure(high, Interval(high, INF, False, False), qualifier, notes=extra)
     return DateFigure(low + (high - low) // 2, Interval(low, high, True, True),
-                      "range" if qualifier == "range" else "exact", extra)
+                      "range" if qualifier == "range" else "exact", notes=extra)
 
 
 #: How far after the reference date a year-less date may lie when nothing says it is to come.

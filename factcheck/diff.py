@@ -77,7 +77,7 @@ def diff_claims(a_claims: Iterable[Claim], b_claims: Iterable[Claim], rules: Rul
         right = list(right)
         rest_a: list[Claim] = []
         for claim in left:
-            twin = next((c for c in right if same_figure(claim, c, tol)), None)
+            twin = next((c for c in right if same_figure(claim, c, 0.0)), None)
             if twin is None:
                 rest_a.append(claim)
             else:

@@ -325,6 +325,8 @@ def _claims_for(match: _Match, sentence: _Sentence, unit_name: str, readings, ti
             quote_span=quote_span,
             extra={**dict(getattr(figure, "notes", ())), **({"counterparties": parties} if parties else {}),
                    **({"vendor": vendor} if vendor else {}),
+                   **({"cap": [figure.value - figure.precision, figure.value + figure.precision]}
+                      if figure.qualifier == "up_to" and figure.precision else {}),
                    **({"file_line": file_line} if file_line else {})},
         ))
     return claims

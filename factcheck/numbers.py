@@ -8,12 +8,15 @@ as functions that turn the text those pieces captured into a :class:`Figure`.
 Interval semantics (see README "How figures are read"):
 
 * an exact figure claims the precision it is written with: half a unit of its
-  last significant digit either side, ``50,000`` → [45,000, 55,000),
-  ``13,000`` → [12,500, 13,500), ``2.50`` → [2.495, 2.505);
+  last non-zero digit either side, half-open like rounding, and where it ends
+  in zeros before its decimal point never more than ±5 % of the value (no
+  reporter rounds 14 % to "10%"): ``50,000`` → [47,500, 52,500),
+  ``13,000`` → [12,500, 13,500), ``10%`` → [9.5, 10.5), ``2.50`` → [2.495, 2.505);
 * ``about`` widens that to ± the rule's tolerance (10 % unless the rule says);
 * ``over``/``more than``/``+`` → (v, ∞); ``at least`` → [v, ∞);
-  ``up to``/``as many as`` → [0, v]; ``under``/``less than`` → [0, v);
-  ``nearly``/``almost`` → [v − tolerance, v);
+  ``under``/``less than`` → [0, v); ``nearly``/``almost`` → [v − tolerance, v);
+* ``up to``/``as many as`` is a cap: [0, v] against other figures, and its own
+  number (with the written precision, :func:`cap_number`) against other caps;
 * ranges → [a, b]; vague amounts ("tens of billions") → [10^k, 10^(k+1)).
 """
 
@@ -366,6 +369,7 @@ def _figure_from(reading: Reading, tolerance: float) -> Figure:
         return vague_figure(reading.vague, reading.scale, m)
     value = parse_number(reading.number) * scale_factor(reading.scale)
     step = precision_step(reading.number, parse_number(reading.number)) * scale_factor(reading.scale)
+    rounded = ends_in_zeros(reading.number)
     if reading.number2 is not None:
         scale2 = reading.scale2 or reading.scale
         high = parse_number(reading.number2) * scale_factor(scale2)
@@ -378,19 +382,49 @@ def _figure_from(reading: Reading, tolerance: float) -> Figure:
         qualifier = qualifier_of(reading.hedge)
     if reading.suffix:
         qualifier = qualifier_of(reading.suffix) if qualifier == "exact" else qualifier
-    figure = hedged_figure(value * m, step * m, qualifier, tolerance)
+    figure = hedged_figure(value * m, step * m, qualifier, tolerance, rounded)
     return negated(figure) if reading.negative else figure
 
 
 def negated(figure: Figure) -> Figure:
     """The same figure below zero: "fell 3%" → -3 with the interval mirrored."""
     iv = figure.interval
-    return Figure(-figure.value, Interval(-iv.high, -iv.low, iv.high_closed, iv.low_closed), figure.qualifier)
+    return Figure(-figure.value, Interval(-iv.high, -iv.low, iv.high_closed, iv.low_closed), figure.qualifier,
+                  figure.precision)
 
 
-def hedged_figure(value: float, step: float, qualifier: str, tolerance: float = 0.10) -> Figure:
-    """The interval a hedge and the written precision give a value."""
+#: A figure that ends in zeros ("10%", "50,000", "$20bn") claims no more than this either side of its value.
+ROUND_FIGURE_SPREAD = 0.05
+
+
+def ends_in_zeros(number_text: str) -> bool:
+    """Does the written number end in zeros before its decimal point ("10", "50,000", "twenty")?
+
+    Such a figure is rounded to a ten or more of its own units, but nobody rounds 14 % to "10%": its
+    precision is capped (:data:`ROUND_FIGURE_SPREAD`).  Scale words do not count ("two million" is 2 × a million).
+    """
+    t = _SEPARATORS.sub("", number_text.strip())
+    if not t:
+        return False
+    if t[0].isdigit():
+        if any(ch in KOREAN_UNITS for ch in t):
+            return False
+        return "." not in t and len(t) > 1 and t.endswith("0") and t.strip("0") != ""
+    words = [w for w in _WORD_BREAK.split(number_text.lower()) if w]
+    while words and words[-1] in ("thousand", "million", "billion", "trillion"):
+        words.pop()
+    try:
+        lead = parse_number_words(" ".join(words)) if words else 1.0
+    except NumberError:
+        return False
+    return lead >= 10 and float(lead).is_integer() and _value_step(lead) > 1
+
+
+def hedged_figure(value: float, step: float, qualifier: str, tolerance: float = 0.10, rounded: bool = False) -> Figure:
+    """The interval a hedge and the written precision give a value (``rounded``: see :func:`ends_in_zeros`)."""
     half = step / 2
+    if rounded:
+        half = min(half, abs(value) * ROUND_FIGURE_SPREAD) or half
     if qualifier == "exact":
         return Figure(value, Interval(value - half, value + half, True, False), "exact")
     if qualifier == "about":
@@ -404,10 +438,19 @@ def hedged_figure(value: float, step: float, qualifier: str, tolerance: float = 
     if qualifier == "at_least":
         return Figure(value, Interval(value, INF, True, False), "at_least")
     if qualifier == "up_to":
-        return Figure(value, Interval(min(0.0, value), value, True, True), "up_to")
+        return Figure(value, Interval(min(0.0, value), value, True, True), "up_to", half)
     if qualifier == "under":
         return Figure(value, Interval(min(0.0, value), value, True, False), "under")
     raise NumberError(f"unknown qualifier {qualifier!r}")
+
+
+def cap_number(value: float, precision: float) -> Interval:
+    """What a cap ("up to 10%") says its maximum is: its number with the written precision, half-open like rounding.
+
+    Two caps are compared by these ("up to 10%" / "as much as 9%" disagree); anything else is compared with
+    the cap's interval [0, X].
+    """
+    return Interval(value - precision, value + precision, True, False)
 
 
 def vague_figure(vague: str, scale_text: str | None = None, multiplier: float = 1.0) -> Figure:

@@ -57,9 +57,11 @@ def test_single_source(extract, rules):
     assert only_group(groups, "Apple").verdict == "single"
 
 
-def test_money_tolerance_from_the_rule(extract, rules):
+def test_a_tolerance_never_makes_precise_figures_agree(extract, rules):
     groups = scan_texts(extract, rules, a="AMD will invest $2.00 billion.", b="AMD will invest $2.03 billion.")
-    assert only_group(groups, "AMD").verdict == "agreed"
+    assert only_group(groups, "AMD").verdict == "disputed"
+    groups = scan_texts(extract, rules, a="AMD will invest $14 billion.", b="AMD will invest $14.2 billion.")
+    assert only_group(groups, "AMD").verdict == "compatible"
     groups = scan_texts(extract, rules, a="AMD will invest $2.00 billion.", b="AMD will invest $2.50 billion.")
     assert only_group(groups, "AMD").verdict == "disputed"
 

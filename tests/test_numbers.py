@@ -64,7 +64,7 @@ def test_scale_words_and_abbreviations(number, scale, value):
 
 def test_exact_figure_claims_its_written_precision():
     f = figure_from(Reading("50,000"))
-    assert (f.interval.low, f.interval.high) == (45000, 55000)
+    assert (f.interval.low, f.interval.high) == (47500, 52500)  # ends in zeros: never wider than ±5 %
     assert f.interval.low_closed and not f.interval.high_closed
     f = figure_from(Reading("13,000"))
     assert (f.interval.low, f.interval.high) == (12500, 13500)
@@ -72,6 +72,26 @@ def test_exact_figure_claims_its_written_precision():
     assert f.interval.low == pytest.approx(2.495) and f.interval.high == pytest.approx(2.505)
     f = figure_from(Reading("3", "billion"))
     assert (f.interval.low, f.interval.high) == (2.5e9, 3.5e9)
+
+
+@pytest.mark.parametrize(
+    "number, scale, low, high",
+    [("10", None, 9.5, 10.5), ("27", None, 26.5, 27.5), ("1", None, 0.5, 1.5), ("20", "bn", 19e9, 21e9),
+     ("14", "billion", 13.5e9, 14.5e9), ("6.4", "billion", 6.35e9, 6.45e9), ("1.60", None, 1.595, 1.605),
+     ("fifty thousand", None, 47500, 52500), ("two", "million", 1.5e6, 2.5e6), ("100", None, 95, 105)],
+)
+def test_a_round_figure_commits_to_no_more_than_five_percent(number, scale, low, high):
+    f = figure_from(Reading(number, scale))
+    assert (f.interval.low, f.interval.high) == (pytest.approx(low), pytest.approx(high))
+    assert f.interval.low_closed and not f.interval.high_closed
+
+
+def test_a_cap_names_its_number_with_its_precision():
+    f = figure_from(Reading("10", hedge="up to"))
+    assert (f.qualifier, f.interval.low, f.interval.high) == ("up_to", 0, 10)
+    assert f.precision == 0.5
+    f = figure_from(Reading("19.4", "billion", hedge="as much as"))
+    assert f.precision == pytest.approx(0.05e9)
 
 
 @pytest.mark.parametrize(

@@ -53,9 +53,9 @@ ICONS = {"disputed": "✕", "compatible": "≈", "agreed": "✓", "single": "•
 
 #: What each verdict means, for the legend.
 MEANINGS = {
-    "disputed": "two sources state figures that exclude each other",
-    "compatible": "the figures overlap, but the stated values differ",
-    "agreed": "every source states the same value",
+    "disputed": "two sources state figures that cannot both be true as written (two caps: different maxima)",
+    "compatible": "the figures can all be true (a rounded figure, a hedge, a cap), but the stated values differ",
+    "agreed": "every source states the same value (hedges that name it aside)",
     "single": "only one source states this figure",
 }
 
