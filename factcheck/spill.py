@@ -40,8 +40,8 @@ from typing import Iterable, Iterator, Sequence
 
 from .claims import Claim, Group
 from .compare import Joins, group_claims, group_sort_key, reduce_key
-from .deals import DealIndex, deal_index
-from .speakers import SpeakerIndex, speaker_index
+from .compare.deals import DealIndex, deal_index
+from .compare.speakers import SpeakerIndex, speaker_index
 
 #: Claims per partition aimed at: small enough that grouping one partition takes little memory.
 CLAIMS_PER_PARTITION = 20_000

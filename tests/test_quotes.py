@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.compare import group_claims
-from factcheck.compare_text import compare_quotes
+from factcheck.compare.text import compare_quotes
 from factcheck.quotes import words
 from factcheck.scan import scan
 
@@ -207,7 +207,7 @@ def test_excerpts_where_one_runs_on_past_the_other_are_one_quote_and_compatible(
 
 def test_overlapping_excerpts_are_clustered_alike_for_a_few_and_for_hundreds_of_wordings(rules):
     """The archive path (more than EVERY_WORDING_PAIR_UP_TO wordings) finds the same overlap as every pair."""
-    from factcheck.compare_text import EVERY_WORDING_PAIR_UP_TO, _settings, quote_clusters
+    from factcheck.compare.text import EVERY_WORDING_PAIR_UP_TO, _settings, quote_clusters
 
     settings = {**_settings(rules, "quote"), "fragment_ratio": 100}  # the fragment test alone would not find them
     start = "our customers have told us again and again".split()
@@ -390,7 +390,7 @@ def test_a_speaker_quoted_in_hundreds_of_wordings_is_clustered_as_pair_by_pair(r
     """An archive holds thousands of a speaker's wordings: the clusters are those of testing every pair."""
     import random
 
-    from factcheck.compare_text import EVERY_WORDING_PAIR_UP_TO, _settings, quote_clusters, related
+    from factcheck.compare.text import EVERY_WORDING_PAIR_UP_TO, _settings, quote_clusters, related
 
     settings = _settings(rules, "quote")
     rng = random.Random(seed)
@@ -442,7 +442,7 @@ def test_a_fragment_always_holds_one_piece_of_the_other_text(text, start, size, 
     """The fragment lookup never misses a pair rapidfuzz's partial ratio puts over the bar."""
     from rapidfuzz import fuzz
 
-    from factcheck.compare_text import _may_hold, _pieces
+    from factcheck.compare.text import _may_hold, _pieces
 
     fragment = list(text[start:start + size])
     for op, at, char in edits:  # a fragment with letters changed, dropped and added

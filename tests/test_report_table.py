@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from factcheck.compare_text import text_kind
+from factcheck.compare.text import text_kind
 from factcheck.report import table
 from factcheck.scan import scan
 

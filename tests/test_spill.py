@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from factcheck import spill
 from factcheck.cli import app
 from factcheck.compare import group_claims, reduce_key
-from factcheck.deals import DealIndex
+from factcheck.compare.deals import DealIndex
 from factcheck.report import json as json_report
 from factcheck.scan import scan
 

@@ -144,7 +144,7 @@ def write_scan(result, console: Console) -> None:
     The result's groups and claims may be lists or collections read back from
     disk (an archive scan): each is read as it is printed, never held whole.
     """
-    from ..compare_text import text_kind
+    from ..compare.text import text_kind
 
     figures = select(result.groups, lambda g: not text_kind(g.claims[0]))
     statements = select(result.groups, lambda g: bool(text_kind(g.claims[0])))

@@ -26,8 +26,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .claims import UNATTRIBUTED, Claim
-from .people import person_key
+from ..claims import UNATTRIBUTED, Claim
+from ..people import person_key
 
 #: Words two speakers' quotes must share to be the same words.
 MIN_WORDS = 6
@@ -36,7 +36,7 @@ MOST_QUOTES = 20_000
 
 
 def quote_words(claim: Claim) -> tuple[str, ...]:
-    from .quotes import words
+    from ..quotes import words
 
     stored = claim.extra.get("words")
     return tuple(stored) if stored else tuple(words(claim.text))

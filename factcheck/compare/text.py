@@ -27,9 +27,9 @@ from typing import Any, Callable, Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, UNATTRIBUTED, Claim, Group
-from .people import person_key
-from .quotes import words as quote_words
+from ..claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, UNATTRIBUTED, Claim, Group
+from ..people import person_key
+from ..quotes import words as quote_words
 from .speakers import is_speaker_quote, matching_wordings, overlap
 
 
@@ -81,7 +81,7 @@ def _by_person(claims: Iterable[Claim], speakers: dict[str, str] | None = None
 
 def _settings(rules, kind: str) -> dict[str, Any]:
     if rules is None:
-        from .rules import load_rules
+        from ..rules import load_rules
 
         rules = load_rules()
     rule = rules.text_rule(kind) if hasattr(rules, "text_rule") else None
@@ -105,7 +105,7 @@ class Comparison:
 def compare_quotes(a: list[str], b: list[str], settings: dict[str, Any] | None = None) -> Comparison:
     """Compare two quotes' words (see :func:`factcheck.quotes.words`); settings default to the packaged rules'."""
     if settings is None:
-        from .rules import load_rules
+        from ..rules import load_rules
 
         settings = _settings(load_rules(), "quote")
     if a == b:

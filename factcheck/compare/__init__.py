@@ -28,12 +28,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, UNATTRIBUTED, VERDICTS, Claim, Group, Interval
-from .currency import conversion_note, convert
-from .compare_text import group_text_claims, text_kind
+from ..claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, UNATTRIBUTED, VERDICTS, Claim, Group, Interval
+from ..currency import conversion_note, convert
+from .text import group_text_claims, text_kind
 from .deals import DealIndex, Key, deal_index, parties_of
 from .speakers import SpeakerIndex, is_speaker_quote, speaker_index
-from .people import person_key
+from ..people import person_key
 
 
 @dataclass
@@ -83,7 +83,7 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
         tol = tolerance(key[0])
         apart: list[Claim] = []
         if key[3] == "date" and key[1] != UNATTRIBUTED:  # year-less dates: placed by the other sources, or apart
-            from .dates import place_undated
+            from ..dates import place_undated
 
             members, apart = place_undated(members)
         if key[1] == UNATTRIBUTED:

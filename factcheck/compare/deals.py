@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .claims import UNATTRIBUTED, Claim
+from ..claims import UNATTRIBUTED, Claim
 
 Key = tuple[str, str, str, str]  # Claim.key: type, subject (case-folded), attribute, unit
 #: A key stated by more sources than this is not one deal's coverage, and is never joined (nor are its sources kept).
