@@ -1,14 +1,17 @@
 """Checking drafts against sources: every draft figure gets a status.
 
-``check_claims`` is the pure core: each draft claim is matched with the
-source claims of the same key (type, subject, attribute, unit), aligned with
-the nearest figure the sources state (``compare.align``), and given a status:
+``check_claims`` is the pure core: the sources' figures are grouped as ``scan``
+groups them, each draft figure is aligned by the same evidence to the group
+that states the same quantity (compare/evidence.py: cue words, parties,
+values, …, whatever attribute word the draft used), and given a status:
 
 * ``supported``: every source that states the figure is compatible with it;
-* ``contradicted``: some source excludes it (or a ledger entry does);
+* ``contradicted``: some source excludes it, and the evidence that it states the
+  same quantity is strong (or a ledger entry excludes it);
 * ``disputed-sources``: the sources disagree among themselves, so the draft
   takes one side of a dispute;
-* ``unsupported``: no source states it.
+* ``unsupported``: no source states it (or it conflicts only with figures
+  aligned to it weakly).
 
 A ledger entry (see ``ledger.py``) outranks the sources: when one exists for
 the key, it alone decides between supported and contradicted.
@@ -22,8 +25,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .claims import Claim, Problem, Source
-from .compare import UNATTRIBUTED, align, consistent, distance, judge
+from .claims import Claim, Group, Problem, Source
+from .compare import UNATTRIBUTED, block_of, consistent, distance, group_claims, judge, weigh
+from .compare.evidence import Context
+from .compare.text import text_kind
 from .rules import RuleSet, load_rules
 
 #: Statuses from least to most severe; ``--fail-on X`` fails on X and everything after it.
@@ -59,28 +64,73 @@ def at_or_above(status: str, threshold: str) -> bool:
 
 def check_claims(
     draft_claims: Iterable[Claim],
-    source_claims: Iterable[Claim],
+    source_claims: Iterable[Claim] | SourceFigures,
     ledger: Iterable[Claim] = (),
     rules: RuleSet | None = None,
 ) -> list[Finding]:
-    """One finding per draft claim, in the draft's order."""
-    tolerance = rules.tolerance if rules is not None else (lambda _t: 0.0)
-    by_key: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in source_claims:
-        if claim.subject != UNATTRIBUTED:
-            by_key[claim.key].append(claim)
+    """One finding per draft claim, in the draft's order.
+
+    Each draft figure is aligned, by the evidence ``scan`` uses (compare/evidence.py), to the sources'
+    group that states the same quantity, whatever attribute word the draft used; quotes and roles are
+    matched by person as ``scan`` groups them.
+    """
+    figures = source_claims if isinstance(source_claims, SourceFigures) else SourceFigures(source_claims, rules)
     ledger_by_key: dict[tuple, list[Claim]] = defaultdict(list)
     for entry in ledger:
         ledger_by_key[entry.key].append(entry)
-    return [judge_claim(claim, by_key.get(claim.key, []), ledger_by_key.get(claim.key, []), tolerance(claim.type))
-            for claim in draft_claims]
+    return [judge_claim(claim, figures, ledger_by_key.get(claim.key, [])) for claim in draft_claims]
 
 
-def judge_claim(claim: Claim, sources: list[Claim], ledger: list[Claim], tol: float) -> Finding:
-    """The status of one draft claim given the source and ledger claims of its key."""
+class SourceFigures:
+    """The sources' claims grouped as ``scan`` groups them, for draft figures to be aligned to."""
+
+    def __init__(self, claims: Iterable[Claim], rules: RuleSet | None = None) -> None:
+        claims = [c for c in claims if c.subject != UNATTRIBUTED or not text_kind(c)]
+        self.rules = rules
+        self.tolerance = rules.tolerance if rules is not None else (lambda _t: 0.0)
+        self._dimensions = rules.dimensions if rules is not None else {}
+        self.by_block: dict[tuple, list[Group]] = defaultdict(list)
+        self.text_by_key: dict[tuple, list[Claim]] = defaultdict(list)
+        figures = []
+        for claim in claims:
+            if text_kind(claim):
+                self.text_by_key[claim.key].append(claim)
+            else:
+                figures.append(claim)
+        self.groups = group_claims(figures, rules)
+        for group in self.groups:
+            self.by_block[block_of(group.claims[0], self._dimensions)].append(group)
+        self.contexts = {block: Context.of([c for g in groups for c in g.claims], rules)
+                         for block, groups in self.by_block.items()}
+
+    def aligned(self, claim: Claim) -> tuple[list[Claim], Context | None]:
+        """The source claims that state the same quantity as the draft's ``claim`` (its best-aligned group)."""
+        if text_kind(claim):
+            return self.text_by_key.get(claim.key, []), None
+        block = block_of(claim, self._dimensions)
+        context = self.contexts.get(block)
+        best: tuple | None = None
+        for rank, group in enumerate(self.by_block.get(block, ())):
+            evidence = max((weigh(claim, c, context) for c in group.claims[:MOST_WEIGHED]), key=lambda e: e.score)
+            if not evidence.aligned:
+                continue
+            nearest = min(distance(claim.value, c.value) if claim.value == claim.value and c.value == c.value else 1.0
+                          for c in group.claims)
+            candidate = (-evidence.score, nearest, rank)
+            if best is None or candidate < best[0]:
+                best = (candidate, group)
+        return (best[1].claims if best else []), context
+
+
+#: Claims of a source group weighed against a draft figure (the best decides).
+MOST_WEIGHED = 12
+
+
+def judge_claim(claim: Claim, figures: SourceFigures, ledger: list[Claim]) -> Finding:
+    """The status of one draft claim given the sources (and the ledger entries of its key)."""
     if claim.subject == UNATTRIBUTED:
         return Finding("unsupported", claim)
-    evidence = _aligned(claim, sources, tol)
+    evidence, context = figures.aligned(claim)
     if ledger:
         entry = min(ledger, key=lambda e: distance(e.value, claim.value))
         if not consistent(claim, entry):
@@ -88,23 +138,21 @@ def judge_claim(claim: Claim, sources: list[Claim], ledger: list[Claim], tol: fl
         return Finding("supported", claim, [entry, *evidence], ledger=True)
     if not evidence:
         return Finding("unsupported", claim)
-    against = [e for e in evidence if not consistent(claim, e)]
-    conflicts = judge(claim.key, evidence, tol).conflicts
+    tol = figures.tolerance(claim.type)
+    if context is None:  # quotes and roles: one key, every alignment as strong as before
+        against = [e for e in evidence if not consistent(claim, e)]
+        conflicts = judge(claim.key, evidence, tol).conflicts
+    else:
+        against = [e for e in evidence if not consistent(claim, e) and weigh(claim, e, context).strong]
+        agreeing = [e for e in evidence if consistent(claim, e)]
+        if not against and not agreeing:  # it conflicts only with figures aligned weakly: nothing to go on
+            return Finding("unsupported", claim, evidence)
+        conflicts = judge(claim.key, evidence, tol, lambda a, b: weigh(a, b, context).strong).conflicts
     if conflicts and len(against) < len(evidence):
         return Finding("disputed-sources", claim, evidence, against, conflicts)
     if against:
         return Finding("contradicted", claim, evidence, against, conflicts)
     return Finding("supported", claim, evidence)
-
-
-def _aligned(claim: Claim, sources: list[Claim], tol: float) -> list[Claim]:
-    """The source claims about the same figure as ``claim`` (a key can hold several facts)."""
-    if not sources:
-        return []
-    for cluster in align([*sources, claim], tol):
-        if any(c is claim for c in cluster):
-            return [c for c in cluster if c is not claim]
-    return []
 
 
 def counts(findings: Iterable[Finding]) -> dict[str, int]:
@@ -178,7 +226,7 @@ def check(
     problems.extend(source_problems)
     draft_files = {_real(d.path) for d in draft_docs}
     source_docs = [d for d in source_docs if _real(d.path) not in draft_files]
-    source_claims = extract_documents(source_docs, rules, problems)
+    source_claims = SourceFigures(extract_documents(source_docs, rules, problems), rules)
     findings: list[Finding] = []
     stale: list[Problem] = []
     lints = []

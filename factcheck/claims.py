@@ -15,8 +15,9 @@ INF = math.inf
 #: Qualifiers a figure can carry (the JSON contract's ``qualifier`` values).
 QUALIFIERS = ("exact", "about", "over", "at_least", "up_to", "under", "range", "vague")
 
-#: Verdicts over a group, in the order a report shows them.
-VERDICTS = ("disputed", "compatible", "agreed", "single")
+#: Verdicts over a group, in the order a report shows them (and ``--fail-on`` reads them: a verdict and those before it).
+#: ``related``: figures that cannot all be true but were aligned only weakly, so not called a dispute.
+VERDICTS = ("disputed", "compatible", "related", "agreed", "single")
 #: The subject of a claim whose subject could not be found: such claims are never compared.
 UNATTRIBUTED = "unattributed"
 
@@ -129,7 +130,9 @@ class Group:
     claims: list[Claim]
     conflicts: list[tuple[int, int]] = field(default_factory=list)  # indices into ``claims``
     note: str = ""
-    parties: list[str] = field(default_factory=list)  # a deal written from both sides: its parties (deals.py)
+    parties: list[str] = field(default_factory=list)  # a deal written from both sides: its parties
+    #: why these claims were aligned: {"score": weakest link's score, "strong": bool, "signals": [...]}
+    alignment: dict[str, Any] = field(default_factory=dict)
 
     @property
     def sources(self) -> list[str]:

@@ -2,9 +2,12 @@
 
 ``diff_claims`` is the pure core.  Within each key (type, subject, attribute,
 unit), figures stated identically in both versions pair up first, one to
-one, so a figure that is repeated or moved is unchanged; the rest are
-aligned by nearest value (``compare.align``), and an aligned pair is a
-changed figure while a figure left alone is only in A or only in B.
+one, so a figure that is repeated or moved is unchanged; the rest are paired
+by the evidence ``scan`` aligns with (compare/evidence.py: cue words,
+parties, values …), so a figure whose subject or cue word changed between
+versions is still one changed figure; an aligned pair is a changed figure
+while a figure left alone is only in A or only in B.  Quotes and roles pair by
+person, nearest first.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from pathlib import Path
 from typing import Iterable
 
 from .claims import Claim, Problem, Source
-from .compare import align, same_value
+from .compare import align, block_of, distance, same_value, weigh
+from .compare.evidence import Context
+from .compare.text import text_kind
 from .rules import RuleSet, load_rules
 
 _SIDE_A, _SIDE_B = "\x00a", "\x00b"
@@ -72,24 +77,67 @@ def diff_claims(a_claims: Iterable[Claim], b_claims: Iterable[Claim], rules: Rul
     for claim in b_claims:
         keyed[claim.key][1].append(claim)
     result = FileDiff(a, b)
+    rest_a: list[Claim] = []
+    rest_b: list[Claim] = []
     for key, (left, right) in keyed.items():
         tol = tolerance(key[0])
         right = list(right)
-        rest_a: list[Claim] = []
+        unpaired: list[Claim] = []
         for claim in left:
             twin = next((c for c in right if same_figure(claim, c, 0.0)), None)
             if twin is None:
-                rest_a.append(claim)
+                unpaired.append(claim)
             else:
                 right.remove(twin)
                 result.unchanged.append((claim, twin))
-        _pair_nearest(rest_a, right, tol, result)
+        if text_kind(key_claim(left, right)):
+            _pair_nearest(unpaired, right, tol, result)  # quotes and roles: by person, as scan groups them
+        else:
+            rest_a.extend(unpaired)
+            rest_b.extend(right)
+    _pair_by_evidence(rest_a, rest_b, rules, result)
     order = lambda c: c.offset  # noqa: E731
     result.changed.sort(key=lambda p: order(p[1]))
     result.only_a.sort(key=order)
     result.only_b.sort(key=order)
     result.unchanged.sort(key=lambda p: order(p[1]))
     return result
+
+
+def key_claim(left: list[Claim], right: list[Claim]) -> Claim:
+    return left[0] if left else right[0]
+
+
+def _pair_by_evidence(left: list[Claim], right: list[Claim], rules: RuleSet | None, result: FileDiff) -> None:
+    """Changed figures: the figures left on each side paired one to one by the evidence ``scan`` aligns with
+    (compare/evidence.py), strongest first and nearest value next, whatever key each version gave them."""
+    dimensions = rules.dimensions if rules is not None else {}
+    by_block: dict[tuple, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
+    for side, claims in ((0, left), (1, right)):
+        for claim in claims:
+            by_block[block_of(claim, dimensions)][side].append(claim)
+    for block in sorted(by_block):
+        a_side, b_side = by_block[block]
+        context = Context.of([dataclasses.replace(c, source=_SIDE_A) for c in a_side]
+                             + [dataclasses.replace(c, source=_SIDE_B) for c in b_side], rules)
+        scored = []
+        for i, x in enumerate(a_side):
+            for j, y in enumerate(b_side):
+                evidence = weigh(x, y, context)
+                if evidence.aligned:
+                    near = distance(x.value, y.value) if x.value == x.value and y.value == y.value else 1.0
+                    scored.append((-evidence.score, near, i, j))
+        scored.sort()
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        for _, _, i, j in scored:
+            if i in used_a or j in used_b:
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            result.changed.append((a_side[i], b_side[j]))
+        result.only_a.extend(c for i, c in enumerate(a_side) if i not in used_a)
+        result.only_b.extend(c for j, c in enumerate(b_side) if j not in used_b)
 
 
 def _pair_nearest(left: list[Claim], right: list[Claim], tol: float, result: FileDiff) -> None:

@@ -199,7 +199,7 @@ def _chunk_result(results: list[FileResult], options: ReadOptions, rules: RuleSe
         return ChunkResult(results)
     from .spill import pack
 
-    packed = pack([claim for result in results for claim in result.claims], options.partitions, rules.deal_attributes)
+    packed = pack([claim for result in results for claim in result.claims], options.partitions)
     for result in results:
         result.claims = []
     return ChunkResult(results, packed)

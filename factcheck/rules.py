@@ -101,6 +101,12 @@ class Rule:
     #: attributes whose figures belong to a deal between the subject and its counterparty (a contract's value,
     #: not a share price): either party may be written as their subject, so they are grouped by the deal (compare.py)
     deal_attributes: frozenset[str] = frozenset()
+    #: attributes that say nothing of what is measured ("amount": a sum with no cue): such a figure is aligned
+    #: with others only by other evidence, and never disputes one on its value alone (compare/evidence.py)
+    generic_attributes: frozenset[str] = frozenset()
+    #: what the figures measure, for aligning claims of different types ("money": a deal's value and a
+    #: company's valuation are both sums); by default the claim type
+    dimension: str = ""
     cues: list[Cue] = field(default_factory=list)
     time_cues: list[Cue] = field(default_factory=list)
     avoid_roles: tuple[str, ...] = ()
@@ -180,6 +186,16 @@ class RuleSet:
     def deal_attributes(self) -> frozenset[tuple[str, str]]:
         """(type, attribute) of every figure that belongs to a deal between two parties (``attributes: deal:``)."""
         return frozenset((rule.type, attribute) for rule in self.rules for attribute in rule.deal_attributes)
+
+    @functools.cached_property
+    def generic_attributes(self) -> frozenset[tuple[str, str]]:
+        """(type, attribute) of figures whose attribute names nothing measured (``attributes: generic:``)."""
+        return frozenset((rule.type, attribute) for rule in self.rules for attribute in rule.generic_attributes)
+
+    @functools.cached_property
+    def dimensions(self) -> dict[str, str]:
+        """Claim type → what its figures measure (``dimension:``; by default the type itself)."""
+        return {rule.type: rule.dimension or rule.type for rule in self.rules}
 
 
 def packaged_rules_dir() -> Path:
@@ -397,6 +413,8 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         default_unit=str(data.get("unit", units[0].name if units else "")),
         default_attribute=str(attributes.get("default", "amount")),
         deal_attributes=frozenset(str(a) for a in attributes.get("deal") or ()),
+        generic_attributes=frozenset(str(a) for a in attributes.get("generic") or ()),
+        dimension=str(data.get("dimension") or claim_type),
         cues=cues,
         time_cues=time_cues,
         avoid_roles=tuple(subject.get("avoid_roles") or ()),

@@ -159,7 +159,7 @@ def scan(
             problems.append(Problem(given, "--pub-date: no input file has this name"))
     if spill is None:
         spill = len(files) >= SPILL_FROM
-    store = Spill(partitions_for(len(files)), deal_attributes=rules.deal_attributes) if spill else None
+    store = Spill(partitions_for(len(files))) if spill else None
     sources: list[Source] = []
     claims: list[Claim] = []
     lints: list[Lint] = []

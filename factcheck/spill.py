@@ -7,11 +7,12 @@ So each chunk of extracted claims is pickled by partition (a stable hash of
 the key) where it was extracted, and the bytes are appended to one file per
 partition, in input order, without being read again.  Then:
 
-* **joins**: the keys of one deal's figures written from both sides are
-  grouped as one (deals.py), and so are speakers given the same words
-  (speakers.py); each chunk also brings its small deal and speaker indexes,
-  and before grouping the claims of a key joined to a key of another
-  partition are copied there (``moved-*`` files), with their places;
+* **joins**: figures are stored by unit, so every claim that may be aligned
+  with another is in its partition (compare/candidates.py); speakers given
+  the same words are grouped as one (compare/speakers.py): each chunk also
+  brings its small speaker index, and before grouping the quotes of a
+  speaker joined to one of another partition are copied there (``moved-*``
+  files), with their places;
 * **groups**: each partition is loaded and grouped on its own, and its groups
   are written back sorted; the report reads the partitions' groups merged in
   report order (:func:`compare.group_sort_key` is a total order);
@@ -40,7 +41,6 @@ from typing import Iterable, Iterator, Sequence
 
 from .claims import Claim, Group
 from .compare import Joins, group_claims, group_sort_key, reduce_key
-from .compare.deals import DealIndex, deal_index
 from .compare.speakers import SpeakerIndex, speaker_index
 
 #: Claims per partition aimed at: small enough that grouping one partition takes little memory.
@@ -57,7 +57,7 @@ def partitions_for(files: int) -> int:
 def partition_of(claim: Claim, partitions: int, joins: Joins | None = None) -> int:
     """The partition of a claim: a hash of its reduce key that is the same in every process.
 
-    With ``joins`` (deals.py), the partition where the claim is grouped, which may not be where it was stored.
+    With ``joins`` (speakers.py), the partition where the claim is grouped, which may not be where it was stored.
     """
     return partition_of_key(reduce_key(claim, joins), partitions)
 
@@ -73,14 +73,11 @@ class PackedClaims:
 
     count: int = 0
     parts: dict[int, bytes] = field(default_factory=dict)
-    deals: DealIndex = field(default_factory=DealIndex)
     speakers: SpeakerIndex = field(default_factory=SpeakerIndex)
 
 
-def pack(claims: Sequence[Claim], partitions: int, deal_attributes: frozenset[tuple[str, str]] = frozenset()
-         ) -> PackedClaims:
-    """Pickle a chunk's claims by partition, each with its place in the chunk, and index its deal figures and
-    quotes (deals.py, speakers.py)."""
+def pack(claims: Sequence[Claim], partitions: int) -> PackedClaims:
+    """Pickle a chunk's claims by partition, each with its place in the chunk, and index its quotes (speakers.py)."""
     places: dict[int, list[int]] = {}
     members: dict[int, list[Claim]] = {}
     for i, claim in enumerate(claims):
@@ -88,23 +85,19 @@ def pack(claims: Sequence[Claim], partitions: int, deal_attributes: frozenset[tu
         places.setdefault(p, []).append(i)
         members.setdefault(p, []).append(claim)
     return PackedClaims(len(claims), {p: pickle.dumps((places[p], members[p]), pickle.HIGHEST_PROTOCOL)
-                                      for p in members}, deal_index(claims, deal_attributes), speaker_index(claims))
+                                      for p in members}, speaker_index(claims))
 
 
 class Spill:
     """The partition files of one scan.  ``add`` chunks in input order, then ``claims()`` and ``group()``."""
 
-    def __init__(self, partitions: int, directory: str | None = None,
-                 deal_attributes: frozenset[tuple[str, str]] = frozenset()) -> None:
-        """``deal_attributes``: the rules' (``RuleSet.deal_attributes``), for the claims given to ``add_claims``."""
+    def __init__(self, partitions: int, directory: str | None = None) -> None:
         self.partitions = partitions
-        self.deal_attributes = deal_attributes
         self.folder = tempfile.mkdtemp(prefix="factcheck-scan-", dir=directory)
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.folder, True)
         self._files = [open(self._path("claims", p), "wb") for p in range(partitions)]
         self._chunks = 0
         self.count = 0
-        self.deals = DealIndex()
         self.speakers = SpeakerIndex()
         self._joins: Joins | None = None  # worked out from the indexes when grouping starts
 
@@ -119,11 +112,10 @@ class Spill:
             self._files[p].write(data)
         self._chunks += 1
         self.count += packed.count
-        self.deals.update(packed.deals)
         self.speakers.update(packed.speakers)
 
     def add_claims(self, claims: Sequence[Claim]) -> None:
-        self.add(pack(claims, self.partitions, self.deal_attributes))
+        self.add(pack(claims, self.partitions))
 
     def close(self) -> None:
         """Finish writing; the claims can then be read and grouped."""
@@ -151,18 +143,16 @@ class Spill:
         return [claim for _, _, claims in self._records(partition) for claim in claims]
 
     def _move_joined_keys(self) -> None:
-        """Copy the claims of each key joined to a key of another partition there, with their places.
+        """Copy the quotes of each speaker joined to one of another partition there, with their places.
 
         Only the partitions that can hold such claims are read.  A partition's
         own claims grouped elsewhere are left out when it is grouped
         (:meth:`_grouped_claims`).
         """
-        joins = Joins.of(self.deals, self.speakers)
+        joins = Joins.of(self.speakers)
         self._joins = joins
-        if joins.speakers:  # quotes are stored by speaker: any partition may hold a joined speaker's
-            sources = set(range(self.partitions))
-        else:
-            sources = {partition_of_key(key, self.partitions) for key in joins.keys}
+        # quotes are stored by speaker: any partition may hold a joined speaker's
+        sources = set(range(self.partitions)) if joins.speakers else set()
         moved: dict[int, list[tuple[tuple[int, int], Claim]]] = {}
         for p in sorted(sources):
             for place, claim in self._placed(p):
@@ -178,7 +168,7 @@ class Spill:
         """The claims grouped in a partition: its own, less those grouped elsewhere, and those moved in."""
         joins = self._joins
         own = self._placed(partition)
-        if joins is not None and (joins.keys or joins.speakers):
+        if joins is not None and joins.speakers:
             own = ((place, claim) for place, claim in own if partition_of(claim, self.partitions, joins) == partition)
         path = self._path("moved", partition)
         if not os.path.exists(path):

@@ -73,6 +73,8 @@ def group_dict(group: Group) -> dict[str, Any]:
         data["note"] = group.note
     if group.parties:
         data["parties"] = list(group.parties)
+    if group.alignment:
+        data["alignment"] = dict(group.alignment)
     return data
 
 

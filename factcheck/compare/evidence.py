@@ -1,0 +1,197 @@
+"""Evidence: do two claims of different sources state the same quantity?
+
+Outlets phrase one fact differently — one makes Amazon the subject of a $38 billion deal, another
+OpenAI; one calls a sum a "commitment", another gives it no cue word at all — so claims are not
+compared by an exact key but by the evidence for and against their being one figure:
+
+* **for**: the same cue word (attribute), both a deal's figure, the same subject or one's subject a party
+  of the other's figure (its counterparty, the maker of what it counts), the same stated value or values that can
+  both be true, the same claim type, words of the two sentences that are rare in the scan;
+* **against**: different cue words, parties that share no one, figures that name two different
+  deals (a veto), another claim type.
+
+The score decides whether two claims are aligned at all (:data:`JOIN`); whether a conflict between
+them is a *dispute* is a stricter question (:func:`Evidence.strong`): the same measured thing — a cue
+word, or a rule whose figures all measure one thing — and overlapping parties.  A figure with no cue
+word is never disputed on its value alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from ..claims import UNATTRIBUTED, Claim
+from .verdicts import consistent, measured_apart, other_deal, same_statement
+
+#: Claims whose evidence scores at least this are aligned (shown in one group).
+JOIN = 4.0
+
+#: What each signal adds to the score.
+WEIGHTS = {
+    "same cue": 3.0,  # the same attribute, named by a cue word or by a rule that measures one thing
+    "both a deal's figure": 0.5,  # "contract value" / "investment" / "spending" of the same parties
+    "different cues": -3.0,  # revenue against backlog, a share price against a valuation
+    "same subject": 2.0,
+    "shared party": 1.5,
+    "different parties": -4.0,
+    "same figure": 2.5,  # the same stated value
+    "figures can both be true": 1.5,
+    "same type": 0.5,
+    "different type": -0.5,
+    "measured at different times": -1.0,
+}
+#: Rare words shared by the two sentences add at most this much.
+MOST_FROM_CONTEXT = 1.5
+
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]{2,}")
+_STOP = frozenset("""
+the and for with that this from into over than more about after before their its his her they them are was were
+will would could said says has have had been being also which who what when where while amid under such other
+some most many much per new one two three four five six seven eight nine ten all any both each year years
+company companies firm deal deals billion million trillion thousand percent shares share stock
+""".split())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How two claims compare: the score, the signals behind it, and whether it can carry a dispute."""
+
+    score: float
+    signals: tuple[str, ...]
+    strong: bool = False  # the same measured thing and overlapping parties: a conflict is a dispute
+    veto: str = ""  # why they can never be one figure
+
+    @property
+    def aligned(self) -> bool:
+        return not self.veto and self.score >= JOIN
+
+    def describe(self) -> str:
+        return self.veto or " · ".join(self.signals) or "no evidence"
+
+
+@dataclass
+class Context:
+    """What evidence needs of the whole scan: which attributes name nothing measured, which are a deal's,
+    and how rare each sentence word is among the sources (to weigh shared words)."""
+
+    generic: frozenset[tuple[str, str]] = frozenset()
+    deal: frozenset[tuple[str, str]] = frozenset()
+    rarity: dict[str, float] | None = None  # word → weight in [0, 1]; None: no context words used
+    words: dict[int, frozenset[str]] | None = None  # id(claim) → its context words
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim], rules=None) -> Context:
+        """The context of one block of claims (what is rare is decided among the claims compared)."""
+        claims = list(claims)
+        words = {id(c): context_words(c) for c in claims}
+        return cls(rules.generic_attributes if rules is not None else frozenset(),
+                   rules.deal_attributes if rules is not None else frozenset(),
+                   word_rarity(claims, words), words)
+
+    def words_of(self, claim: Claim) -> frozenset[str]:
+        found = self.words.get(id(claim)) if self.words is not None else None
+        return found if found is not None else context_words(claim)
+
+    def is_generic(self, claim: Claim) -> bool:
+        return (claim.type, claim.attribute) in self.generic
+
+    def is_deal(self, claim: Claim) -> bool:
+        return (claim.type, claim.attribute) in self.deal
+
+
+def context_words(claim: Claim) -> frozenset[str]:
+    """Content words of the claim's sentence, without the figure itself."""
+    start, end = claim.quote_span
+    text = claim.quote[:start] + " " + claim.quote[end:] if end > start else claim.quote
+    return frozenset(w for w in (m.group().casefold().rstrip("'’").removesuffix("'s").removesuffix("’s")
+                                 for m in _WORD.finditer(text)) if w not in _STOP and len(w) > 2)
+
+
+def word_rarity(claims: list[Claim], words: dict[int, frozenset[str]]) -> dict[str, float] | None:
+    """Each sentence word's weight: 1 for a word only two sources use, falling to 0 for one every source uses.
+
+    Computed over sources, not claims, so that an article repeating a word does not make it common; with
+    fewer than three sources no word is rare, and context words add nothing.
+    """
+    by_word: dict[str, set[str]] = defaultdict(set)
+    sources = set()
+    for claim in claims:
+        sources.add(claim.source)
+        for word in words[id(claim)]:
+            by_word[word].add(claim.source)
+    n = len(sources)
+    if n < 3:
+        return None
+    top = math.log(n / 2)
+    return {w: max(0.0, math.log(n / len(found)) / top) for w, found in by_word.items() if len(found) >= 2}
+
+
+def parties(claim: Claim) -> frozenset[str]:
+    """Subject, counterparties and the maker of what is counted, case-folded (nothing for no subject)."""
+    named = set(p.casefold() for p in claim.extra.get("counterparties") or ())
+    if claim.extra.get("vendor"):
+        named.add(str(claim.extra["vendor"]).casefold())
+    if claim.subject != UNATTRIBUTED:
+        named.add(claim.subject.casefold())
+    return frozenset(named)
+
+
+def weigh(a: Claim, b: Claim, context: Context) -> Evidence:
+    """The evidence that ``a`` and ``b`` state the same quantity (symmetric in its score and verdict)."""
+    if other_deal(a, b):
+        return Evidence(-math.inf, (), veto="figures of two different deals")
+    signals: list[str] = []
+    score = 0.0
+
+    def add(name: str, detail: str = "") -> None:
+        nonlocal score
+        score += WEIGHTS[name]
+        signals.append(f"{name} {detail}".strip())
+
+    generic_a, generic_b = context.is_generic(a), context.is_generic(b)
+    same_cue = False
+    if not generic_a and not generic_b:
+        if a.attribute == b.attribute:
+            add("same cue", f"'{a.attribute}'")
+            same_cue = True
+        elif context.is_deal(a) and context.is_deal(b):
+            add("both a deal's figure", f"('{a.attribute}', '{b.attribute}')")
+        else:
+            add("different cues", f"('{a.attribute}', '{b.attribute}')")
+    shared = False
+    if a.subject != UNATTRIBUTED and b.subject != UNATTRIBUTED:
+        if a.subject.casefold() == b.subject.casefold():
+            add("same subject", f"{a.subject}")
+            shared = True
+        else:
+            # one's subject is a party of the other's figure ("Oracle's deal with OpenAI" / "OpenAI's deal with
+            # Oracle"); a third party both name (the maker of every GPU counted) is no evidence
+            pa, pb = parties(a), parties(b)
+            if a.subject.casefold() in pb or b.subject.casefold() in pa:
+                add("shared party", ", ".join(sorted(pa & pb)))
+                shared = True
+            else:
+                add("different parties", f"({a.subject}, {b.subject})")
+    if same_statement(a, b):
+        add("same figure")
+    elif consistent(a, b):
+        add("figures can both be true")
+    add("same type" if a.type == b.type else "different type")
+    apart = measured_apart(a, b)
+    if apart:
+        add("measured at different times", f"({a.time}, {b.time})")
+    if context.rarity:
+        named = {w for p in parties(a) | parties(b) for w in p.split()}  # names weigh as parties, not as context
+        words = sorted(w for w in context.words_of(a) & context.words_of(b)
+                       if context.rarity.get(w, 0.0) > 0 and w not in named)
+        gain = min(MOST_FROM_CONTEXT, 0.75 * sum(context.rarity[w] for w in words))
+        if gain > 0:
+            score += gain
+            signals.append("shared words " + ", ".join(f"'{w}'" for w in words[:4]))
+    strong = same_cue and shared and not apart
+    return Evidence(round(score, 6), tuple(signals), strong)
