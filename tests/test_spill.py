@@ -16,7 +16,6 @@ from typer.testing import CliRunner
 from factcheck import spill
 from factcheck.cli import app
 from factcheck.compare import group_claims, reduce_key
-from factcheck.compare.deals import DealIndex
 from factcheck.report import json as json_report
 from factcheck.scan import scan
 
@@ -32,7 +31,7 @@ def corpus(tmp_path_factory) -> Path:
                    check=True, stdout=subprocess.DEVNULL)
     for seed in SEEDS.iterdir():
         (folder / seed.name).write_bytes(seed.read_bytes())
-    for deal in ("gpu_lease", "compute_capacity"):  # one deal written from both sides: keys joined (deals.py)
+    for deal in ("gpu_lease", "compute_capacity"):  # one deal written from both sides: aligned by evidence
         for article in (ROOT / "tests" / "fixtures" / "deals" / deal).iterdir():
             if article.suffix in (".txt", ".md"):
                 (folder / f"{deal}_{article.name}").write_bytes(article.read_bytes())
@@ -61,35 +60,29 @@ def test_report_on_disk_is_byte_identical_to_the_report_in_memory(corpus, rules,
 @pytest.mark.parametrize("partitions", [1, 3, 17])
 def test_grouping_partition_by_partition_equals_grouping_everything(corpus, rules, partitions):
     claims = list(scan([str(corpus)], rules, group=False, spill=False).claims)
-    store = spill.Spill(partitions, deal_attributes=rules.deal_attributes)
+    store = spill.Spill(partitions)
     for start in range(0, len(claims), 500):  # chunks, as executors send them
         store.add_claims(claims[start:start + 500])
     assert repr(list(store.claims())) == repr(claims)  # input order restored (repr: a year-less date is NaN)
     expected = group_claims(claims, rules)
     assert repr(list(store.group(rules))) == repr(expected)
-    assert any(g.parties for g in expected if g.type != "quote")  # a deal written from both sides was joined …
+    assert any(g.parties for g in expected if g.type != "quote")  # a deal written from both sides was aligned …
     assert any(g.parties for g in expected if g.type == "quote")  # … and a quote given to two speakers
-    if partitions > 1:  # … and some joined key's claims were stored in another partition than they were grouped in
-        joins = store.deals.joins()
-        assert any(spill.partition_of_key(a, partitions) != spill.partition_of_key(b, partitions)
-                   for a, b in joins.items())
+    assert any(len({c.type for c in g.claims}) > 1 for g in expected)  # … and figures of two claim types
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_joined_keys_are_grouped_as_in_memory_even_when_every_pair_is_joined(corpus, rules, monkeypatch, jobs):
-    """Every pair of parties that name each other joined (chains of joins, many moved claims): still the same."""
-    monkeypatch.setattr(DealIndex, "_one_deal", lambda self, a, b, named: True)
+def test_grouping_on_disk_in_a_pool_equals_grouping_in_memory(corpus, rules, jobs):
     claims = list(scan([str(corpus)], rules, group=False, spill=False).claims)
-    store = spill.Spill(7, deal_attributes=rules.deal_attributes)
+    store = spill.Spill(7)
     for start in range(0, len(claims), 300):
         store.add_claims(claims[start:start + 300])
-    expected = group_claims(claims, rules)
-    assert len(store.deals.joins()) > 20
-    assert repr(list(store.group(rules, jobs=jobs))) == repr(expected)
+    assert repr(list(store.group(rules, jobs=jobs))) == repr(group_claims(claims, rules))
 
 
 def test_claims_that_may_meet_share_a_partition(corpus, rules):
-    """Two spellings of one person's name, and every claim of one key, land in one partition."""
+    """Two spellings of one person's name, and every figure of one unit (all it may be aligned with), land in
+    one partition."""
     claims = scan([str(corpus)], rules, group=False, spill=False).claims
     by_key: dict[tuple, set[int]] = {}
     for claim in claims:

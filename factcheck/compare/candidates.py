@@ -4,11 +4,12 @@
    thing, power, a percentage, a date.  A rule file says what its figures measure (``dimension:``,
    by default its claim type), so a deal's value and a company's valuation meet; a block is
    (dimension, unit).  Blocks never meet, so a scan may be grouped one block at a time (spill.py).
-2. **Facts.** Within a block, claims with the same subject and the same cue word (the old key:
-   type, subject, attribute) are first aligned by value: each source gives each fact at most one
-   figure, the source with the most figures sets the anchors and every other figure joins the nearest
-   (:func:`align`).  So one source's value today and three months ago stay two facts.  A figure with
-   no subject, or whose attribute names nothing measured ("amount"), is a fact of its own.
+2. **Facts.** Within a block, claims with the same subject and the same cue word (a key: type,
+   subject, attribute) that state the same figure are one fact; the evidence decides whether facts
+   that differ are one quantity.  A key stated by more than :data:`MOST_FACTS` sources (an archive)
+   is aligned by value instead: each source gives each fact at most one figure, the source with the
+   most figures sets the anchors and every other figure joins the nearest (:func:`align`).  A figure
+   with no subject, or whose attribute names nothing measured ("amount"), is a fact of its own.
 3. **Pairs.** Facts that share a party, a stated value or a cue word are candidate pairs, found through
    an index on each; an index entry held by more than :data:`MOST_FACTS` facts (a newsroom archive's
    "NVIDIA") yields no pairs, which keeps the work near-linear.  Evidence (:mod:`.evidence`) then
@@ -71,12 +72,28 @@ def facts_of(claims: list[Claim], context: Context, tol: float) -> list[Fact]:
             from ..dates import place_undated
 
             members, apart = place_undated(members)
-        clusters = align(members, tol) if members else []
+        if len({c.source for c in members}) > MOST_FACTS:
+            clusters = align(members, tol)  # an archive's key: its figures aligned by nearest value, as one key
+        else:
+            clusters = same_figures(members, tol)  # a story's coverage: evidence joins what differs
         clusters += [[c] for c in apart]
         notes = separate_figures(clusters) if len(clusters) > 1 else [""] * len(clusters)
         facts.extend(Fact(sorted(cluster, key=claim_order), note, keyed=True) for cluster, note in zip(clusters, notes))
     facts.sort(key=lambda f: claim_order(f.first))
     return facts
+
+
+def same_figures(claims: list[Claim], tol: float) -> list[list[Claim]]:
+    """One key's claims by the figure they state (the same value, measured at the same time)."""
+    figures: list[list[Claim]] = []
+    for claim in claims:
+        for figure in figures:
+            if same_value(figure[0].value, claim.value, tol) and figure[0].time == claim.time:
+                figure.append(claim)
+                break
+        else:
+            figures.append([claim])
+    return figures
 
 
 def separate_figures(clusters: list[list[Claim]]) -> list[str]:

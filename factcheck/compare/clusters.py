@@ -7,7 +7,9 @@ canonical order, so the result never depends on input order), unless the join wo
 * give one source two different figures in one group (a source's restatements of one value may join:
   "Amazon's $38bn deal" and "OpenAI's $38 billion contract" in one article), or
 * put together two facts whose own evidence is against it (a veto, such as two different deals, or a
-  score below zero, such as different parties with different cue words).
+  score below zero, such as different parties with different cue words), or
+* pair two figures that cannot both be true while one's source states the other's value elsewhere in the
+  block (each outlet's "$22.4 billion" is the other's, not its "$6.5 billion").
 
 A group remembers the weakest evidence that joined it: reports show it ("same cue 'warrant' · shared
 party amd, openai") and verdicts use it (a conflict is a dispute only where the alignment is strong).
@@ -15,12 +17,13 @@ party amd, openai") and verdicts use it (a conflict is a dispute only where the 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..claims import Claim
 from .candidates import Fact
 from .evidence import Context, Evidence, parties, weigh
-from .verdicts import same_value
+from .verdicts import consistent, same_value
 
 #: Claims of each fact that stand for it when two facts are weighed.
 REPRESENTATIVES = 4
@@ -55,32 +58,59 @@ def representatives(fact: Fact) -> list[Claim]:
     return chosen
 
 
-def fact_evidence(a: Fact, b: Fact, context: Context) -> Evidence:
-    """The best evidence between two facts' representatives (a veto between any of them vetoes)."""
+def value_key(claim: Claim) -> float | None:
+    return float(f"{claim.value:.6g}") if claim.value == claim.value and math.isfinite(claim.value) else None
+
+
+def stated_values(facts: list[Fact]) -> dict[str, set[float]]:
+    """The values each source states in a block (to six digits)."""
+    values: dict[str, set[float]] = {}
+    for fact in facts:
+        for claim in fact.claims:
+            key = value_key(claim)
+            if key is not None:
+                values.setdefault(claim.source, set()).add(key)
+    return values
+
+
+def states_elsewhere(x: Claim, y: Claim, values: dict[str, set[float]]) -> bool:
+    """Figures that cannot both be true, where one's source states the other's value too: each outlet's
+    "$22.4 billion" is the other's "$22.4 billion", not its "$6.5 billion"."""
+    vx, vy = value_key(x), value_key(y)
+    return (vx is not None and vx in values.get(y.source, ())) or (vy is not None and vy in values.get(x.source, ()))
+
+
+def fact_evidence(a: Fact, b: Fact, context: Context, values: dict[str, set[float]]) -> Evidence:
+    """The best evidence between two facts' representatives.
+
+    Figures that cannot both be true while a source states the other's value veto the pair; a veto of one
+    pair of claims (two deals named) leaves the others to decide, as outlets name counterparties unevenly.
+    """
     best: Evidence | None = None
     for x in representatives(a):
         for y in representatives(b):
+            if not consistent(x, y) and states_elsewhere(x, y, values):
+                return Evidence(-math.inf, (), veto="each source states the other's figure elsewhere")
             evidence = weigh(x, y, context)
-            if evidence.veto:
-                return evidence
-            if best is None or evidence.score > best.score:
+            if best is None or (best.veto and not evidence.veto) or (not evidence.veto and evidence.score > best.score):
                 best = evidence
     assert best is not None
     return best
 
 
 def restates(a: Claim, b: Claim) -> bool:
-    """Two claims of one source about the same figure: the same subject, or parties that name each other."""
+    """Two claims of one source about the same figure: the same subject, or one's subject a party of the other's."""
     if a.subject.casefold() == b.subject.casefold():
         return True
-    return a.subject.casefold() in parties(b) and b.subject.casefold() in parties(a)
+    return a.subject.casefold() in parties(b) or b.subject.casefold() in parties(a)
 
 
 def cluster(facts: list[Fact], pairs: list[tuple[int, int]], context: Context, tol: float) -> list[Cluster]:
     """Join facts into clusters by evidence (see the module); clusters come in the order of their first fact."""
+    values = stated_values(facts)
     scored = []
     for i, j in pairs:
-        evidence = fact_evidence(facts[i], facts[j], context)
+        evidence = fact_evidence(facts[i], facts[j], context, values)
         if evidence.aligned:
             scored.append((-evidence.score, i, j, evidence))
     scored.sort(key=lambda item: item[:3])
@@ -109,8 +139,8 @@ def _may_join(left: list[int], right: list[int], facts: list[Fact], context: Con
     """One figure per source (restatements aside), and no evidence against between any two of their facts.
 
     A source that states a figure on both sides restates it only if it gives it the same value and, somewhere,
-    the same subject or two parties that name each other: "Samsung and SK hynix will each receive 50,000 GPUs"
-    is two figures, not one.
+    the same subject or a subject that the other figure names as a party: "Samsung and SK hynix will each
+    receive 50,000 GPUs" is two figures, not one.
     """
     by_source: dict[str, list[Claim]] = {}
     for i in left:

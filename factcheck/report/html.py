@@ -44,17 +44,19 @@ class Palette:
 PALETTE: dict[str, Palette] = {
     "disputed": Palette("#fde4e4", "#7a1212", "#c62828"),
     "compatible": Palette("#fff1cc", "#5c3d00", "#a86b00"),
+    "related": Palette("#efe7fb", "#3b1670", "#6b3fa0"),
     "agreed": Palette("#dff3e6", "#0f4d2a", "#2e7d4f"),
     "single": Palette("#eceff4", "#2f3a4a", "#667085"),
 }
 
 #: The icon shown with each verdict (the word is shown beside it wherever there is room).
-ICONS = {"disputed": "✕", "compatible": "≈", "agreed": "✓", "single": "•"}
+ICONS = {"disputed": "✕", "compatible": "≈", "related": "↔", "agreed": "✓", "single": "•"}
 
 #: What each verdict means, for the legend.
 MEANINGS = {
     "disputed": "two sources state figures that cannot both be true as written (two caps: different maxima)",
     "compatible": "the figures can all be true (a rounded figure, a hedge, a cap), but the stated values differ",
+    "related": "figures that cannot all be true, aligned only weakly (no cue word, other parties): read, not a dispute",
     "agreed": "every source states the same value (hedges that name it aside)",
     "single": "only one source states this figure",
 }

@@ -22,7 +22,7 @@ from ..compare import UNATTRIBUTED
 from ..numbers import format_value
 from ..spill import select
 
-VERDICT_STYLE = {"disputed": "bold red", "compatible": "yellow", "agreed": "green", "single": "dim"}
+VERDICT_STYLE = {"disputed": "bold red", "compatible": "yellow", "related": "magenta", "agreed": "green", "single": "dim"}
 #: Controls (C0, DEL, C1: ANSI escapes), format characters (bidi overrides, zero-width marks,
 #: tags), line/paragraph separators and lone surrogates: none may reach the terminal raw.
 _CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]")
@@ -180,7 +180,7 @@ def render_groups(console: Console, sources: list[Source], groups: Iterable[Grou
 
     print_table(console, new_table, rows())
     parts = [f"{len(sources)} sources", f"{claims} claims", f"{sum(counts.values())} groups: "
-             + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("disputed", "compatible", "agreed", "single"))]
+             + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS if v != "related" or counts.get(v))]
     parts.append(f"{unattributed} unattributed claim{'s' if unattributed != 1 else ''}")
     if problems:
         parts.append(f"{problems} input problem{'s' if problems != 1 else ''} (see above)")
@@ -428,7 +428,7 @@ def render_text_groups(console: Console, sources: list[Source], groups: Iterable
 
     print_table(console, new_table, rows())
     console.print(Text(f"{sum(counts.values())} quote and role groups: "
-                       + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("disputed", "compatible", "agreed", "single")),
+                       + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS if v != "related" or counts.get(v)),
                        style="bold"))
 
 
