@@ -12,7 +12,8 @@ partition, in input order, without being read again.  Then:
   the same words are grouped as one (compare/speakers.py): each chunk also
   brings its small speaker index, and before grouping the quotes of a
   speaker joined to one of another partition are copied there (``moved-*``
-  files), with their places;
+  files), with their places; the parties that figures name are gathered too,
+  so every partition knows the sides of a deal (compare/evidence.py);
 * **groups**: each partition is loaded and grouped on its own, and its groups
   are written back sorted; the report reads the partitions' groups merged in
   report order (:func:`compare.group_sort_key` is a total order);
@@ -41,6 +42,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .claims import Claim, Group
 from .compare import Joins, group_claims, group_sort_key, reduce_key
+from .compare.evidence import naming_of
 from .compare.speakers import SpeakerIndex, speaker_index
 
 #: Claims per partition aimed at: small enough that grouping one partition takes little memory.
@@ -74,6 +76,7 @@ class PackedClaims:
     count: int = 0
     parts: dict[int, bytes] = field(default_factory=dict)
     speakers: SpeakerIndex = field(default_factory=SpeakerIndex)
+    naming: set[tuple[str, str]] = field(default_factory=set)  # parties figures name (compare/evidence.py)
 
 
 def pack(claims: Sequence[Claim], partitions: int) -> PackedClaims:
@@ -85,7 +88,7 @@ def pack(claims: Sequence[Claim], partitions: int) -> PackedClaims:
         places.setdefault(p, []).append(i)
         members.setdefault(p, []).append(claim)
     return PackedClaims(len(claims), {p: pickle.dumps((places[p], members[p]), pickle.HIGHEST_PROTOCOL)
-                                      for p in members}, speaker_index(claims))
+                                      for p in members}, speaker_index(claims), naming_of(claims))
 
 
 class Spill:
@@ -99,6 +102,7 @@ class Spill:
         self._chunks = 0
         self.count = 0
         self.speakers = SpeakerIndex()
+        self.naming: set[tuple[str, str]] = set()
         self._joins: Joins | None = None  # worked out from the indexes when grouping starts
 
     def _path(self, kind: str, partition: int) -> str:
@@ -113,6 +117,7 @@ class Spill:
         self._chunks += 1
         self.count += packed.count
         self.speakers.update(packed.speakers)
+        self.naming |= packed.naming
 
     def add_claims(self, claims: Sequence[Claim]) -> None:
         self.add(pack(claims, self.partitions))
@@ -149,7 +154,7 @@ class Spill:
         own claims grouped elsewhere are left out when it is grouped
         (:meth:`_grouped_claims`).
         """
-        joins = Joins.of(self.speakers)
+        joins = Joins.of(self.speakers, self.naming)
         self._joins = joins
         # quotes are stored by speaker: any partition may hold a joined speaker's
         sources = set(range(self.partitions)) if joins.speakers else set()

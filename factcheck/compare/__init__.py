@@ -25,7 +25,7 @@ from ..currency import conversion_note, convert
 from ..people import person_key
 from .candidates import Block, align, block_of, candidate_pairs, claim_order, facts_of
 from .clusters import Cluster, cluster
-from .evidence import JOIN, Context, Evidence, weigh
+from .evidence import JOIN, Context, Evidence, deal_sides, naming_of, weigh
 from .speakers import SpeakerIndex, is_speaker_quote, speaker_index
 from .text import group_text_claims, text_kind
 from .verdicts import consistent, distance, judge, overlap, same_statement, same_value
@@ -37,19 +37,21 @@ __all__ = ["JOIN", "Joins", "UNATTRIBUTED", "align", "block_of", "consistent", "
 
 @dataclass
 class Joins:
-    """What a whole scan joins before grouping: speakers given the same words (speakers.py).  Worked out from
-    an index small enough to gather from every process of a scan."""
+    """What grouping needs of the whole scan: speakers given the same words (speakers.py), and the parties
+    that name each other as the other side of a figure (the sides of one deal, evidence.py).  Worked out
+    from indexes small enough to gather from every process of a scan."""
 
     speakers: dict[str, str] = field(default_factory=dict)  # a person key → the person key it is grouped under
+    sides: frozenset[frozenset[str]] = frozenset()
 
     @classmethod
-    def of(cls, speakers: SpeakerIndex) -> Joins:
-        return cls(speakers.joins())
+    def of(cls, speakers: SpeakerIndex, naming: set[tuple[str, str]]) -> Joins:
+        return cls(speakers.joins(), deal_sides(naming))
 
 
 def scan_joins(claims: list[Claim]) -> Joins:
     """The joins of a scan whose claims are all here."""
-    return Joins.of(speaker_index(claims))
+    return Joins.of(speaker_index(claims), naming_of(claims))
 
 
 def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str], float] | None = None,
@@ -77,15 +79,16 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
             blocks[block_of(claim, dimensions)].append(claim)
     groups: list[Group] = []
     for block in sorted(blocks):
-        groups.extend(group_block(blocks[block], rules, tolerance))
+        groups.extend(group_block(blocks[block], rules, tolerance, joins.sides))
     groups.extend(group_text_claims(text_claims, rules, joins.speakers))
     groups.sort(key=group_sort_key)
     return groups
 
 
-def group_block(claims: list[Claim], rules, tolerance: Callable[[str], float]) -> list[Group]:
+def group_block(claims: list[Claim], rules, tolerance: Callable[[str], float],
+                sides: frozenset[frozenset[str]] = frozenset()) -> list[Group]:
     """The groups of one block: facts by key, joined by evidence, judged."""
-    context = Context.of(claims, rules)
+    context = Context.of(claims, rules, sides)
     tol = max((tolerance(t) for t in {c.type for c in claims}), default=0.0)
     facts = facts_of(claims, context, tol)
     clusters = cluster(facts, candidate_pairs(facts, context), context, tol)

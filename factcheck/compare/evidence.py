@@ -38,6 +38,7 @@ WEIGHTS = {
     "different cues": -3.0,  # revenue against backlog, a share price against a valuation
     "same subject": 2.0,
     "shared party": 1.5,
+    "sides of one deal": 1.0,  # the two subjects name each other elsewhere in the scan
     "different parties": -4.0,
     "same figure": 2.5,  # the same stated value
     "figures can both be true": 1.5,
@@ -83,15 +84,16 @@ class Context:
     deal: frozenset[tuple[str, str]] = frozenset()
     rarity: dict[str, float] | None = None  # word → weight in [0, 1]; None: no context words used
     words: dict[int, frozenset[str]] | None = None  # id(claim) → its context words
+    sides: frozenset[frozenset[str]] = frozenset()  # pairs of parties that name each other (:func:`deal_sides`)
 
     @classmethod
-    def of(cls, claims: Iterable[Claim], rules=None) -> Context:
+    def of(cls, claims: Iterable[Claim], rules=None, sides: frozenset[frozenset[str]] = frozenset()) -> Context:
         """The context of one block of claims (what is rare is decided among the claims compared)."""
         claims = list(claims)
         words = {id(c): context_words(c) for c in claims}
         return cls(rules.generic_attributes if rules is not None else frozenset(),
                    rules.deal_attributes if rules is not None else frozenset(),
-                   word_rarity(claims, words), words)
+                   word_rarity(claims, words), words, sides)
 
     def words_of(self, claim: Claim) -> frozenset[str]:
         found = self.words.get(id(claim)) if self.words is not None else None
@@ -129,6 +131,25 @@ def word_rarity(claims: list[Claim], words: dict[int, frozenset[str]]) -> dict[s
         return None
     top = math.log(n / 2)
     return {w: max(0.0, math.log(n / len(found)) / top) for w, found in by_word.items() if len(found) >= 2}
+
+
+def naming_of(claims: Iterable[Claim]) -> set[tuple[str, str]]:
+    """(subject, party) for every party a figure of that subject names: its counterparties, the maker of what
+    it counts (case-folded).  Small: a scan's distinct pairs, gathered from every process (spill.py)."""
+    named: set[tuple[str, str]] = set()
+    for claim in claims:
+        if claim.subject == UNATTRIBUTED or "kind" in claim.extra:  # figures only, not quotes and roles
+            continue
+        subject = claim.subject.casefold()
+        named.update((subject, p) for p in parties(claim) if p != subject)
+    return named
+
+
+def deal_sides(named: set[tuple[str, str]]) -> frozenset[frozenset[str]]:
+    """Pairs of parties each of which names the other in some figure of the scan: the two sides of a deal
+    ("Oracle's contract with OpenAI" … "OpenAI's deal with Oracle").  One-way naming proves less: an article
+    puts the government beside a carmaker's GPUs without the government's figures naming the carmaker."""
+    return frozenset(frozenset(pair) for pair in named if (pair[1], pair[0]) in named)
 
 
 def parties(claim: Claim) -> frozenset[str]:
@@ -175,12 +196,14 @@ def weigh(a: Claim, b: Claim, context: Context) -> Evidence:
             if a.subject.casefold() in pb or b.subject.casefold() in pa:
                 add("shared party", ", ".join(sorted(pa & pb)))
                 shared = True
+            elif frozenset((a.subject.casefold(), b.subject.casefold())) in context.sides:
+                add("sides of one deal", f"({a.subject}, {b.subject})")
             else:
                 add("different parties", f"({a.subject}, {b.subject})")
     if same_statement(a, b):
         add("same figure")
-    elif consistent(a, b):
-        add("figures can both be true")
+    elif consistent(a, b) and bool(a.extra.get("cap")) == bool(b.extra.get("cap")):
+        add("figures can both be true")  # a figure under a cap is no sign of being the capped quantity
     add("same type" if a.type == b.type else "different type")
     apart = measured_apart(a, b)
     if apart:
