@@ -42,6 +42,7 @@ WEIGHTS = {
     "different parties": -4.0,
     "same figure": 2.5,  # the same stated value
     "figures can both be true": 1.5,
+    "far apart": -3.0,  # outlets disagree by a few per cent, not by a factor of four: two quantities
     "same type": 0.5,
     "different type": -0.5,
     "measured at different times": -1.0,
@@ -152,6 +153,17 @@ def deal_sides(named: set[tuple[str, str]]) -> frozenset[frozenset[str]]:
     return frozenset(frozenset(pair) for pair in named if (pair[1], pair[0]) in named)
 
 
+#: Central values further apart than this factor are evidence of two quantities ("72 GPUs a rack" and "1.3 million
+#: GPUs by the end of the year"), not of two outlets' readings of one.
+FAR_APART = 4.0
+
+
+def far_apart(a: Claim, b: Claim) -> bool:
+    if a.unit == "date" or not (a.value > 0 and b.value > 0) or math.isinf(a.value) or math.isinf(b.value):
+        return False
+    return max(a.value, b.value) / min(a.value, b.value) >= FAR_APART
+
+
 def parties(claim: Claim) -> frozenset[str]:
     """Subject, counterparties and the maker of what is counted, case-folded (nothing for no subject)."""
     named = set(p.casefold() for p in claim.extra.get("counterparties") or ())
@@ -198,12 +210,15 @@ def weigh(a: Claim, b: Claim, context: Context) -> Evidence:
                 shared = True
             elif frozenset((a.subject.casefold(), b.subject.casefold())) in context.sides:
                 add("sides of one deal", f"({a.subject}, {b.subject})")
+                shared = True
             else:
                 add("different parties", f"({a.subject}, {b.subject})")
     if same_statement(a, b):
         add("same figure")
     elif consistent(a, b) and bool(a.extra.get("cap")) == bool(b.extra.get("cap")):
         add("figures can both be true")  # a figure under a cap is no sign of being the capped quantity
+    if far_apart(a, b):
+        add("far apart", f"({a.text}, {b.text})")
     add("same type" if a.type == b.type else "different type")
     apart = measured_apart(a, b)
     if apart:
