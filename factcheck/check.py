@@ -143,9 +143,11 @@ def judge_claim(claim: Claim, figures: SourceFigures, ledger: list[Claim]) -> Fi
         against = [e for e in evidence if not consistent(claim, e)]
         conflicts = judge(claim.key, evidence, tol).conflicts
     else:
-        against = [e for e in evidence if not consistent(claim, e) and weigh(claim, e, context).strong]
-        agreeing = [e for e in evidence if consistent(claim, e)]
-        if not against and not agreeing:  # it conflicts only with figures aligned weakly: nothing to go on
+        strong = {id(e): weigh(claim, e, context).strong for e in evidence}
+        against = [e for e in evidence if not consistent(claim, e) and strong[id(e)]]
+        weakly_against = any(not consistent(claim, e) and not strong[id(e)] for e in evidence)
+        if not against and weakly_against and not any(consistent(claim, e) and strong[id(e)] for e in evidence):
+            # it conflicts with figures aligned to it only weakly, and none states the same quantity for sure
             return Finding("unsupported", claim, evidence)
         conflicts = judge(claim.key, evidence, tol, lambda a, b: weigh(a, b, context).strong).conflicts
     if conflicts and len(against) < len(evidence):

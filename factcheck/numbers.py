@@ -12,7 +12,7 @@ Interval semantics (see README "How figures are read"):
   in zeros before its decimal point never more than ±5 % of the value (no
   reporter rounds 14 % to "10%"): ``50,000`` → [47,500, 52,500),
   ``13,000`` → [12,500, 13,500), ``10%`` → [9.5, 10.5), ``2.50`` → [2.495, 2.505);
-* ``about`` widens that to ± the rule's tolerance (10 % unless the rule says);
+* ``about`` widens that to ± the rule's tolerance (10 % unless the rule says), half-open;
 * ``over``/``more than``/``+`` → (v, ∞); ``at least`` → [v, ∞);
   ``under``/``less than`` → [0, v); ``nearly``/``almost`` → [v − tolerance, v);
 * ``up to``/``as many as`` is a cap: [0, v] against other figures, and its own
@@ -427,12 +427,12 @@ def hedged_figure(value: float, step: float, qualifier: str, tolerance: float = 
         half = min(half, abs(value) * ROUND_FIGURE_SPREAD) or half
     if qualifier == "exact":
         return Figure(value, Interval(value - half, value + half, True, False), "exact")
-    if qualifier == "about":
+    if qualifier == "about":  # half-open like rounding: "about $45bn" and "about $55bn" do not meet at $49.5bn
         spread = max(abs(value) * tolerance, half)
-        return Figure(value, Interval(value - spread, value + spread, True, True), "about")
+        return Figure(value, Interval(_sig(value - spread), _sig(value + spread), True, False), "about")
     if qualifier == "nearly":
         spread = max(abs(value) * tolerance, half)
-        return Figure(value, Interval(value - spread, value, True, False), "under")
+        return Figure(value, Interval(_sig(value - spread), value, True, False), "under")
     if qualifier == "over":
         return Figure(value, Interval(value, INF, False, False), "over")
     if qualifier == "at_least":
@@ -451,6 +451,11 @@ def cap_number(value: float, precision: float) -> Interval:
     the cap's interval [0, X].
     """
     return Interval(value - precision, value + precision, True, False)
+
+
+def _sig(x: float) -> float:
+    """A computed interval end to twelve significant digits: 45 × 1.1 is 49.5, not 49.50000000000001."""
+    return float(f"{x:.12g}")
 
 
 def vague_figure(vague: str, scale_text: str | None = None, multiplier: float = 1.0) -> Figure:

@@ -38,6 +38,9 @@ PAIRS = [
     ("OpenAI could own up to 10% of AMD.", "OpenAI could own as much as 9% of AMD.", "disputed"),
     ("Nebius signed a deal with Microsoft worth up to $20bn.",
      "Nebius signed a deal with Microsoft worth up to $19.4 billion.", "compatible"),
+    # two "about"s ±10 % that only touch do not meet
+    ("CoreWeave has a market value of about $45 billion.", "CoreWeave has a market value of about $55 billion.", "disputed"),
+    ("CoreWeave has a market value of about $50 billion.", "CoreWeave has a market value of $54 billion.", "compatible"),
     # hedges that name the same number agree
     ("OpenAI will deploy at least 10 GW of AMD chips.", "OpenAI will deploy 10 GW of AMD chips.", "agreed"),
     ("Samsung will receive over 50,000 GPUs.", "Samsung will receive 50,000 GPUs.", "agreed"),

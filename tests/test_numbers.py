@@ -105,8 +105,8 @@ def test_a_cap_names_its_number_with_its_precision():
         ("as many as", "up_to", 0, 50000, True, True),
         ("under", "under", 0, 50000, True, False),
         ("fewer than", "under", 0, 50000, True, False),
-        ("about", "about", 45000, 55000, True, True),
-        ("approximately", "about", 45000, 55000, True, True),
+        ("about", "about", 45000, 55000, True, False),
+        ("approximately", "about", 45000, 55000, True, False),
         ("nearly", "under", 45000, 50000, True, False),
     ],
 )
