@@ -224,7 +224,14 @@ def _group_row(group: Group, by_path: dict[str, Source]) -> tuple[Text, Text, Te
         cell.append(quote_text(claim))
     if group.note:
         cell.append("\n" + clean(group.note), style="dim")
+    if group.alignment.get("signals"):
+        cell.append("\naligned by: " + clean(alignment_line(group.alignment)), style="dim")
     return claim_cell, verdict, cell
+
+
+def alignment_line(alignment: dict) -> str:
+    """Why a group's claims were aligned, in one short line: "same cue 'warrant' · shared party amd, openai"."""
+    return " · ".join(alignment.get("signals", ())) + ("" if alignment.get("strong") else " (weak: no dispute)")
 
 
 #: Rows laid out at a time by :func:`print_table`.
