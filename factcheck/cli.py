@@ -436,6 +436,25 @@ def _rules_explain(text, rule_dirs) -> int:
     return EXIT_OK
 
 
+@rules_app.command("align")
+def rules_align(
+    text_a: str = typer.Argument(..., help="A sentence or paragraph of one source."),
+    text_b: str = typer.Argument(..., help="A sentence or paragraph of another source."),
+    rules: Optional[List[str]] = RulesOpt,
+    debug: bool = DebugOpt,
+) -> None:
+    """Why each figure of TEXT_A was or was not aligned with each figure of TEXT_B: the evidence and its score."""
+    _run(debug, lambda: _rules_align(text_a, text_b, rules))
+
+
+def _rules_align(text_a, text_b, rule_dirs) -> int:
+    from .explain import explain_alignment
+    from .report.rules import render_alignment
+
+    render_alignment(sys.stdout, explain_alignment(text_a, text_b, _load_rules(rule_dirs)))
+    return EXIT_OK
+
+
 def _run(debug: bool, action) -> None:
     """Run a command; user errors become one line on stderr and exit code 2."""
     try:

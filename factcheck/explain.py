@@ -6,15 +6,20 @@ Matches that did not become claims are listed too, with the reason (lost to
 an overlapping match, not a figure, the rule's trigger absent, a unit the rule
 does not know), since "why is this not found?" is the other question a rule
 author asks.
+
+``factcheck rules align "TEXT A" "TEXT B"`` asks the comparison's question:
+why a figure of one text was, or was not, aligned with a figure of another.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
 from .claims import Claim, Problem
+from .compare.evidence import JOIN
 from .documents import document_from_text
 from .extract import _is_figure, _trim, _unit, extract_claims
 from .rules import PATTERN_TIMEOUT, Rule, RuleSet
@@ -90,3 +95,49 @@ def _account(rule: Rule, index: int, m: regex.Match, scan: str, claims: list[Cla
     files = rule.pattern_files or [rule.path]
     return PatternMatch(rule.type, files[index] if index < len(files) else rule.path, index,
                         rule.pattern_sources[index], scan[start:end], start, end, groups, outcome, own)
+
+
+@dataclass
+class PairAlignment:
+    """Why a claim of one text was or was not aligned with a claim of another (``rules align``)."""
+
+    a: Claim
+    b: Claim
+    evidence: Any  # compare.evidence.Evidence
+    consistent: bool
+    grouped: bool  # the two ended in one group when both texts were scanned together
+
+    @property
+    def outcome(self) -> str:
+        ev = self.evidence
+        if ev.veto:
+            return f"not aligned: {ev.veto}"
+        if not ev.aligned:
+            return f"not aligned: score {ev.score:g} is under {JOIN:g}"
+        if not self.grouped:
+            return "aligned, but grouped apart (a stronger alignment took one of them, or one source has two figures)"
+        if self.consistent:
+            return "aligned: both can be true"
+        return "aligned: a dispute" if ev.strong else "aligned only weakly: related, not a dispute"
+
+
+def explain_alignment(text_a: str, text_b: str, rules: RuleSet) -> list[PairAlignment]:
+    """Every pair of figures of the same dimension, one from each text, with the evidence for and against their
+    being one quantity, as ``scan`` weighs it when both texts are scanned together."""
+    from .compare import block_of, group_claims
+    from .compare.evidence import Context, weigh
+    from .compare.text import text_kind
+    from .compare.verdicts import consistent
+
+    first = [c for c in extract_claims(document_from_text("A", text_a), rules) if not text_kind(c)]
+    second = [c for c in extract_claims(document_from_text("B", text_b), rules) if not text_kind(c)]
+    together = {id(c): i for i, g in enumerate(group_claims(first + second, rules)) for c in g.claims}
+    pairs = []
+    for a in first:
+        block = block_of(a, rules.dimensions)
+        peers = [b for b in second if block_of(b, rules.dimensions) == block]
+        context = Context.of([c for c in first + second if block_of(c, rules.dimensions) == block], rules)
+        for b in peers:
+            pairs.append(PairAlignment(a, b, weigh(a, b, context), consistent(a, b),
+                                       together.get(id(a)) == together.get(id(b))))
+    return pairs

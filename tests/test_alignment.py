@@ -151,3 +151,13 @@ def test_grouping_does_not_depend_on_the_order_of_the_claims(extract, rules):
     forward = group_claims(claims, rules)
     backward = group_claims(list(reversed(claims)), rules)
     assert repr(forward) == repr(backward)
+
+
+def test_rules_align_says_why_two_figures_were_or_were_not_aligned():
+    out = runner.invoke(app, ["rules", "align", "Oracle signed a $21 billion contract with Meta.",
+                              "Meta agreed to rent capacity from Oracle in a $25 billion deal. "
+                              "Oracle reported revenue of $25 billion."])
+    assert out.exit_code == 0, out.output
+    first, second = out.stdout.strip().split("\n\n")[:2]
+    assert "outcome:   aligned: a dispute" in first and "shared party" in first
+    assert "not aligned" in second and "different cues" in second

@@ -98,3 +98,18 @@ def render_explanation(out: TextIO, explanation) -> None:
             print(clean(f"   subject:   {claim.subject} ({claim.subject_reason})"), file=out)
     for problem in explanation.problems:
         print(f"warning: {problem}", file=out)
+
+
+def render_alignment(out: TextIO, pairs) -> None:
+    """Each pair of figures of the two texts: the evidence, the score and what became of the pair."""
+    if not pairs:
+        print("no figure of the first text has a figure of the same dimension in the second", file=out)
+    for n, pair in enumerate(pairs, 1):
+        a, b, ev = pair.a, pair.b, pair.evidence
+        print(file=out)
+        print(clean(f"{n}. A {a.text!r} ({a.type}, {a.subject} · {a.attribute})"), file=out)
+        print(clean(f"   B {b.text!r} ({b.type}, {b.subject} · {b.attribute})"), file=out)
+        print(clean(f"   evidence:  {ev.describe()}"), file=out)
+        if not ev.veto:
+            print(f"   score:     {ev.score:g}{' (strong: a conflict would be a dispute)' if ev.strong else ''}", file=out)
+        print(clean(f"   outcome:   {pair.outcome}"), file=out)
