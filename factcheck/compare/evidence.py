@@ -42,6 +42,7 @@ WEIGHTS = {
     "different parties": -4.0,
     "same figure": 2.5,  # the same stated value
     "figures can both be true": 1.5,
+    "distinctive figure": 1.0,  # "117%", "410 pence", "$14.2 billion": not a round number many things share
     "far apart": -3.0,  # outlets disagree by a few per cent, not by a factor of four: two quantities
     "same type": 0.5,
     "different type": -0.5,
@@ -164,6 +165,15 @@ def far_apart(a: Claim, b: Claim) -> bool:
     return max(a.value, b.value) / min(a.value, b.value) >= FAR_APART
 
 
+def distinctive(claim: Claim) -> bool:
+    """A figure with two or more significant digits ("$14.2 billion", "117%"): unlike "50,000" or "$5 billion",
+    few quantities of one story share it by chance.  Dates and vague amounts are not figures of this kind."""
+    if claim.unit == "date" or claim.qualifier in ("vague", "range") or not math.isfinite(claim.value) or not claim.value:
+        return False
+    digits = f"{abs(claim.value):.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return len(digits) >= 2
+
+
 def parties(claim: Claim) -> frozenset[str]:
     """Subject, counterparties and the maker of what is counted, case-folded (nothing for no subject)."""
     named = set(p.casefold() for p in claim.extra.get("counterparties") or ())
@@ -215,6 +225,8 @@ def weigh(a: Claim, b: Claim, context: Context) -> Evidence:
                 add("different parties", f"({a.subject}, {b.subject})")
     if same_statement(a, b):
         add("same figure")
+        if distinctive(a):
+            add("distinctive figure", f"({a.text})")
     elif consistent(a, b) and bool(a.extra.get("cap")) == bool(b.extra.get("cap")):
         add("figures can both be true")  # a figure under a cap is no sign of being the capped quantity
     if far_apart(a, b):
