@@ -65,6 +65,15 @@ _TOPIC_AFTER = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
 #: Korean channels come before "를 통해" (through): "네이버클라우드와 NHN클라우드, 카카오를 통해".
 _CHANNEL_AFTER = regex.compile(
     r"(?:(?:와|과|,|\s및)\s*[\p{L}\p{N}]+(?:\s[\p{L}\p{N}]+){0,2}){0,6}?(?:을|를)\s*(?:통해|통하여|거쳐)")
+#: The entity kind of news organisations: they report figures and are never their subject (rules/entities.yaml).
+PUBLISHER = "publisher"
+#: "Bloomberg reported the company had secured …", "Reuters reported that …": whoever reports a figure is its
+#: channel, not its subject; "Nvidia reported revenue of …" is not this shape.
+_REPORTER_AFTER = regex.compile(
+    r"(?:\s+(?:first|earlier|exclusively))?\s+(?:reported|reports|has\s+reported|had\s+reported)"
+    r"(?:\s+(?:on\s+\p{Lu}\p{L}*|earlier|last\s+\w+|this\s+\w+))?"
+    r"(?:\s*,|\s+that\b|\s+(?:the\s+\p{Ll}+|it|they|its\s+\p{Ll}+|\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)*)"
+    r"\s+(?:had|has|have|was|is|will|would|could|signed|secured|agreed|plans|planned|struck|won|landed)\b)")
 _EACH_AFTER = regex.compile(r"\s*(?:will|would|are|have|each|both|plan|plans|to|is)?\s*(?:each|both)\b")
 _MODEL_PREFIX = regex.compile(r"(?<![\p{L}])(?P<w>\p{Lu}{2,}|\p{Lu}+\d+\p{Lu}*)\s+$")
 _CURRENCY_BEFORE = regex.compile(r"(?:[$€£¥₩]|\b(?:USD|EUR|GBP|KRW|JPY|US\$))\s?$")
@@ -504,7 +513,8 @@ def attribute_subject(
     usable = sentence.candidates(fs, fe)
 
     def avoided(mm: Mention) -> bool:
-        return bool(avoid.intersection(mm.entity.roles)) or mm.entity.kind in rule.avoid_kinds
+        return (bool(avoid.intersection(mm.entity.roles)) or mm.entity.kind in rule.avoid_kinds
+                or mm.entity.kind == PUBLISHER)
 
     if rule.subject_from_figure:
         inside = [mm for mm in sentence.mentions if ms <= mm.start and mm.end <= me]
@@ -541,7 +551,8 @@ def attribute_subject(
 
 def _is_channel(text: str, sentence: _Sentence, mm: Mention) -> bool:
     return bool(_CHANNEL_BEFORE.search(text, max(sentence.start, mm.start - 80), mm.start)
-                or _CHANNEL_AFTER.match(text, mm.end, min(sentence.end, mm.end + 120)))
+                or _CHANNEL_AFTER.match(text, mm.end, min(sentence.end, mm.end + 120))
+                or _REPORTER_AFTER.match(text, mm.end, min(sentence.end, mm.end + 80)))
 
 
 def _topic(text: str, mentions: list[Mention], fs: int, avoided) -> list[Mention]:
@@ -644,7 +655,8 @@ def _previous_subject(sentence: _Sentence, rule: Rule, reach: int = 3) -> Entity
             objects = _object_mentions(doc.scan_text, earlier, usable)
             sentence.shared[key] = [mm for mm in usable if mm not in objects]
         for mm in sentence.shared[key]:
-            if not avoid.intersection(mm.entity.roles) and mm.entity.kind not in rule.avoid_kinds:
+            if (not avoid.intersection(mm.entity.roles) and mm.entity.kind not in rule.avoid_kinds
+                    and mm.entity.kind != PUBLISHER):
                 return mm.entity
     return None
 

@@ -62,25 +62,36 @@ def value_key(claim: Claim) -> float | None:
     return float(f"{claim.value:.6g}") if claim.value == claim.value and math.isfinite(claim.value) else None
 
 
-def stated_values(facts: list[Fact]) -> dict[str, set[float]]:
-    """The values each source states in a block (to six digits)."""
-    values: dict[str, set[float]] = {}
+Stated = dict[tuple[str, float], list[Claim]]
+
+
+def stated_values(facts: list[Fact]) -> Stated:
+    """The claims of a block by source and value (to six digits)."""
+    values: Stated = {}
     for fact in facts:
         for claim in fact.claims:
             key = value_key(claim)
             if key is not None:
-                values.setdefault(claim.source, set()).add(key)
+                values.setdefault((claim.source, key), []).append(claim)
     return values
 
 
-def states_elsewhere(x: Claim, y: Claim, values: dict[str, set[float]]) -> bool:
-    """Figures that cannot both be true, where one's source states the other's value too: each outlet's
-    "$22.4 billion" is the other's "$22.4 billion", not its "$6.5 billion"."""
-    vx, vy = value_key(x), value_key(y)
-    return (vx is not None and vx in values.get(y.source, ())) or (vy is not None and vy in values.get(x.source, ()))
+def states_elsewhere(x: Claim, y: Claim, values: Stated) -> bool:
+    """Figures that cannot both be true, where one's source gives the other's value to the same company: each
+    outlet's "$22.4 billion" is the other's "$22.4 billion", not its "$6.5 billion"."""
+    return _twin(x, y, values) or _twin(y, x, values)
 
 
-def fact_evidence(a: Fact, b: Fact, context: Context, values: dict[str, set[float]]) -> Evidence:
+def _twin(x: Claim, y: Claim, values: Stated) -> bool:
+    """Does y's source state x's value of x's subject or of y's?"""
+    key = value_key(x)
+    if key is None:
+        return False
+    subjects = {x.subject.casefold(), y.subject.casefold()}
+    return any(z is not y and z.subject.casefold() in subjects for z in values.get((y.source, key), ()))
+
+
+def fact_evidence(a: Fact, b: Fact, context: Context, values: Stated) -> Evidence:
     """The best evidence between two facts' representatives.
 
     Figures that cannot both be true while a source states the other's value veto the pair; a veto of one
