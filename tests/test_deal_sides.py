@@ -1,4 +1,4 @@
-"""A deal written with either party as the subject of its figures is compared as one deal (deals.py)."""
+"""A deal written with either party as the subject of its figures is compared as one deal (compare/evidence.py)."""
 
 from __future__ import annotations
 
@@ -55,20 +55,26 @@ def test_parties_that_do_not_name_each_other_stay_apart(extract, rules):
     assert not any(g.parties for g in groups)
 
 
-def test_a_key_that_names_another_deal_is_not_joined(extract, rules):
-    """The wire's Oracle figures are of two deals (OpenAI and Meta): Oracle's key is not the OpenAI deal's."""
+def test_a_companys_other_deal_stays_apart(extract, rules):
+    """The wire's Oracle figures are of two deals (OpenAI and Meta): the Meta deal's $20 billion is not the OpenAI
+    deal's $30 billion, and the OpenAI deal's two sides are still one figure."""
     groups = groups_of(extract, rules, newsletter=OPENAI_SIDE,
                        wire=ORACLE_SIDE + " Oracle signed a cloud contract worth $20 billion with Meta.")
-    assert not any(g.parties for g in groups)
+    [meta] = money(groups, 20e9)
+    assert meta.sources == ["wire.txt"]
+    [openai] = money(groups, 30e9)
+    assert openai.verdict == "agreed" and sorted(openai.parties) == ["OpenAI", "Oracle"]
     assert not any(g.verdict == "disputed" for g in groups)
 
 
-def test_a_source_stating_a_side_without_naming_the_deal_keeps_the_keys_apart(extract, rules):
-    """An article gives Oracle's $25 billion without a word of OpenAI: it may be another deal, and the join would
-    make it a dispute."""
+def test_a_figure_that_names_no_other_party_is_never_disputed_with_one_that_does(extract, rules):
+    """An article gives Oracle's $25 billion without a word of OpenAI: it may be another deal of Oracle's, so it is
+    never called a dispute with the OpenAI deal's $30 billion."""
     groups = groups_of(extract, rules, wire=ORACLE_SIDE, newsletter=OPENAI_SIDE,
                        brief="Oracle signed a cloud contract worth $25 billion.")
-    assert not any(g.parties for g in groups)
+    assert not any(g.verdict == "disputed" for g in groups)
+    [openai] = [g for g in money(groups, 30e9) if g.parties]
+    assert {"wire.txt", "newsletter.txt"} <= set(openai.sources)
 
 
 def test_figures_of_a_company_itself_are_never_joined(extract, rules):

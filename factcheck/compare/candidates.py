@@ -72,12 +72,13 @@ def facts_of(claims: list[Claim], context: Context, tol: float) -> list[Fact]:
             from ..dates import place_undated
 
             members, apart = place_undated(members)
-        if len({c.source for c in members}) > MOST_FACTS:
+        archive = len({c.source for c in members}) > MOST_FACTS
+        if archive:
             clusters = align(members, tol)  # an archive's key: its figures aligned by nearest value, as one key
         else:
             clusters = same_figures(members, tol)  # a story's coverage: evidence joins what differs
         clusters += [[c] for c in apart]
-        notes = separate_figures(clusters) if len(clusters) > 1 else [""] * len(clusters)
+        notes = separate_figures(clusters) if archive and len(clusters) > 1 else [""] * len(clusters)
         facts.extend(Fact(sorted(cluster, key=claim_order), note, keyed=True) for cluster, note in zip(clusters, notes))
     facts.sort(key=lambda f: claim_order(f.first))
     return facts

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..claims import Claim
 from .candidates import Fact
-from .evidence import Context, Evidence, parties, weigh
+from .evidence import Context, Evidence, company_key, parties, weigh
 from .verdicts import consistent, same_value
 
 #: Claims of each fact that stand for it when two facts are weighed.
@@ -87,8 +87,8 @@ def _twin(x: Claim, y: Claim, values: Stated) -> bool:
     key = value_key(x)
     if key is None:
         return False
-    subjects = {x.subject.casefold(), y.subject.casefold()}
-    return any(z is not y and z.subject.casefold() in subjects for z in values.get((y.source, key), ()))
+    subjects = {company_key(x.subject), company_key(y.subject)}
+    return any(z is not y and company_key(z.subject) in subjects for z in values.get((y.source, key), ()))
 
 
 def fact_evidence(a: Fact, b: Fact, context: Context, values: Stated) -> Evidence:
@@ -111,9 +111,9 @@ def fact_evidence(a: Fact, b: Fact, context: Context, values: Stated) -> Evidenc
 
 def restates(a: Claim, b: Claim) -> bool:
     """Two claims of one source about the same figure: the same subject, or one's subject a party of the other's."""
-    if a.subject.casefold() == b.subject.casefold():
+    if company_key(a.subject) == company_key(b.subject):
         return True
-    return a.subject.casefold() in parties(b) or b.subject.casefold() in parties(a)
+    return company_key(a.subject) in parties(b) or company_key(b.subject) in parties(a)
 
 
 def cluster(facts: list[Fact], pairs: list[tuple[int, int]], context: Context, tol: float) -> list[Cluster]:

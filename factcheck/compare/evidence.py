@@ -38,7 +38,8 @@ WEIGHTS = {
     "different cues": -3.0,  # revenue against backlog, a share price against a valuation
     "same subject": 2.0,
     "shared party": 1.5,
-    "sides of one deal": 1.0,  # the two subjects name each other elsewhere in the scan
+    "sides of one deal": 1.5,  # the two subjects name each other somewhere in the scan
+    "one names the other": -3.0,  # "SK Group's GPUs for SK hynix's memory": not SK hynix's own figure
     "different parties": -4.0,
     "same figure": 2.5,  # the same stated value
     "figures can both be true": 1.5,
@@ -135,6 +136,17 @@ def word_rarity(claims: list[Claim], words: dict[int, frozenset[str]]) -> dict[s
     return {w: max(0.0, math.log(n / len(found)) / top) for w, found in by_word.items() if len(found) >= 2}
 
 
+#: Words that end a company's name without naming another company: "Nebius Group" is Nebius, "Oracle Corp." Oracle.
+_DESIGNATOR = regex.compile(r"(?:[\s,]+(?:group|holdings?|inc|incorporated|corp|corporation|co|company|ltd|limited|plc|n\.?v"
+                            r"|ag|se|s\.?a|llc|platforms)\.?)+$", regex.IGNORECASE)
+
+
+def company_key(name: str) -> str:
+    """A company's name as compared: case-folded, without a trailing designator ("Nebius Group NV" → "nebius")."""
+    key = _DESIGNATOR.sub("", name).strip()
+    return (key or name).casefold()
+
+
 def naming_of(claims: Iterable[Claim]) -> set[tuple[str, str]]:
     """(subject, party) for every party a figure of that subject names: its counterparties, the maker of what
     it counts (case-folded).  Small: a scan's distinct pairs, gathered from every process (spill.py)."""
@@ -142,7 +154,7 @@ def naming_of(claims: Iterable[Claim]) -> set[tuple[str, str]]:
     for claim in claims:
         if claim.subject == UNATTRIBUTED or "kind" in claim.extra:  # figures only, not quotes and roles
             continue
-        subject = claim.subject.casefold()
+        subject = company_key(claim.subject)
         named.update((subject, p) for p in parties(claim) if p != subject)
     return named
 
@@ -175,12 +187,12 @@ def distinctive(claim: Claim) -> bool:
 
 
 def parties(claim: Claim) -> frozenset[str]:
-    """Subject, counterparties and the maker of what is counted, case-folded (nothing for no subject)."""
-    named = set(p.casefold() for p in claim.extra.get("counterparties") or ())
+    """Subject, counterparties and the maker of what is counted, as compared (:func:`company_key`)."""
+    named = set(company_key(p) for p in claim.extra.get("counterparties") or ())
     if claim.extra.get("vendor"):
-        named.add(str(claim.extra["vendor"]).casefold())
+        named.add(company_key(str(claim.extra["vendor"])))
     if claim.subject != UNATTRIBUTED:
-        named.add(claim.subject.casefold())
+        named.add(company_key(claim.subject))
     return frozenset(named)
 
 
@@ -207,20 +219,30 @@ def weigh(a: Claim, b: Claim, context: Context) -> Evidence:
         else:
             add("different cues", f"('{a.attribute}', '{b.attribute}')")
     shared = False
+    # whom a figure names matters for a deal's figures (and for sums with no cue); a share move, a valuation or a
+    # revenue is a company's own, whoever else its sentence names
+    own_figure = not (context.is_deal(a) or context.is_generic(a)) or not (context.is_deal(b) or context.is_generic(b))
     if a.subject != UNATTRIBUTED and b.subject != UNATTRIBUTED:
-        if a.subject.casefold() == b.subject.casefold():
+        if company_key(a.subject) == company_key(b.subject):
             add("same subject", f"{a.subject}")
             shared = True
+        elif own_figure:
+            add("different parties", f"({a.subject}, {b.subject})")
         else:
-            # one's subject is a party of the other's figure ("Oracle's deal with OpenAI" / "OpenAI's deal with
-            # Oracle"); a third party both name (the maker of every GPU counted) is no evidence
+            # each subject a party of the other's figure ("Oracle's deal with OpenAI" / "OpenAI's deal with Oracle"),
+            # or two subjects that name each other elsewhere in the scan; a third party both name (the maker of
+            # every GPU counted) is no evidence, and one figure naming the other's subject proves little
             pa, pb = parties(a), parties(b)
-            if a.subject.casefold() in pb or b.subject.casefold() in pa:
+            sa, sb = company_key(a.subject), company_key(b.subject)
+            sides = frozenset((sa, sb)) in context.sides
+            if sa in pb and sb in pa:
                 add("shared party", ", ".join(sorted(pa & pb)))
                 shared = True
-            elif frozenset((a.subject.casefold(), b.subject.casefold())) in context.sides:
+            elif sides:
                 add("sides of one deal", f"({a.subject}, {b.subject})")
                 shared = True
+            elif sa in pb or sb in pa:
+                add("one names the other", f"({a.subject}, {b.subject})")
             else:
                 add("different parties", f"({a.subject}, {b.subject})")
     if same_statement(a, b):
@@ -243,5 +265,11 @@ def weigh(a: Claim, b: Claim, context: Context) -> Evidence:
         if gain > 0:
             score += gain
             signals.append("shared words " + ", ".join(f"'{w}'" for w in words[:4]))
-    strong = same_cue and shared and not apart
+    # a deal's sum or count naming its other party and one naming none may be two deals of one company (a date
+    # of the story's event is the story's, whoever announced it)
+    one_sided = (context.is_deal(a) and a.unit != "date"
+                 and bool(a.extra.get("counterparties")) != bool(b.extra.get("counterparties")))
+    if one_sided and same_cue and shared:
+        signals.append("only one names the other party")
+    strong = same_cue and shared and not apart and not one_sided
     return Evidence(round(score, 6), tuple(signals), strong)
