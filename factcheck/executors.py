@@ -1,7 +1,7 @@
 """Where extraction runs: in this process, in a local process pool, or on a Dask cluster.
 
 Extraction is a pure function of one file and the rules (:func:`process_file`),
-so it is a map; grouping (compare.py) is the reduce.  Every executor cuts the
+so it is a map; grouping (compare/) is the reduce.  Every executor cuts the
 input list into chunks, extracts each chunk where it runs, and returns the
 per-file results in input order, so the merged claims — and every report made
 from them — are the same byte for byte whichever executor and however many

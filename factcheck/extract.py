@@ -345,7 +345,7 @@ def counterparties(sentence: _Sentence, clause: tuple[int, int], match: _Match, 
     """The other parties named in the figure's clause ("… invest $100 billion in OpenAI").
 
     Two figures for one subject whose counterparties differ are two deals, not
-    a dispute (compare.py keeps them apart).  Names inside the figure ("50,000
+    a dispute (compare/ keeps them apart).  Names inside the figure ("50,000
     NVIDIA GPUs") and channels ("through NAVER Cloud") are not counterparties.
     """
     text = sentence.text
@@ -363,7 +363,7 @@ def counterparties(sentence: _Sentence, clause: tuple[int, int], match: _Match, 
 def _vendor(sentence: _Sentence, match: _Match, subjects: set[str]) -> str | None:
     """The company named inside the figure, other than its subject: whose product it counts ("1 million Google
     TPUs").  Not a counterparty (a count of NVIDIA GPUs is not a deal with NVIDIA for comparison's sake), but it
-    tells that the figure speaks of the subject's deal with that company (deals.py)."""
+    tells that the figure speaks of the subject's deal with that company (compare/evidence.py)."""
     for mm in sentence.mentions:
         if match.start <= mm.start < match.end and mm.entity.kind == "company" and mm.entity.name not in subjects:
             return mm.entity.name

@@ -99,7 +99,8 @@ class Rule:
     default_unit: str = ""
     default_attribute: str = "amount"
     #: attributes whose figures belong to a deal between the subject and its counterparty (a contract's value,
-    #: not a share price): either party may be written as their subject, so they are grouped by the deal (compare.py)
+    #: not a share price): either party may be written as their subject, and two of them may be one sum called by
+    #: two names ("commitment", "deal"): evidence for alignment (compare/evidence.py)
     deal_attributes: frozenset[str] = frozenset()
     #: attributes that say nothing of what is measured ("amount": a sum with no cue): such a figure is aligned
     #: with others only by other evidence, and never disputes one on its value alone (compare/evidence.py)
