@@ -20,6 +20,7 @@ the key, it alone decides between supported and contradicted.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -100,7 +101,8 @@ class SourceFigures:
         self.groups = group_claims(figures, rules)
         for group in self.groups:
             self.by_block[block_of(group.claims[0], self._dimensions)].append(group)
-        self.contexts = {block: Context.of([c for g in groups for c in g.claims], rules)
+        self.contexts = {block: dataclasses.replace(Context.of([c for g in groups for c in g.claims], rules),
+                                                    far_apart_counts=False)
                          for block, groups in self.by_block.items()}
 
     def aligned(self, claim: Claim) -> tuple[list[Claim], Context | None]:

@@ -88,6 +88,9 @@ class Context:
     rarity: dict[str, float] | None = None  # word → weight in [0, 1]; None: no context words used
     words: dict[int, frozenset[str]] | None = None  # id(claim) → its context words
     sides: frozenset[frozenset[str]] = frozenset()  # pairs of parties that name each other (:func:`deal_sides`)
+    #: values far apart are evidence of two quantities between outlets; a draft checked against its sources may
+    #: simply be wrong by a factor of six ("10,000 GPUs" for "over 60,000"), so ``check`` turns it off
+    far_apart_counts: bool = True
 
     @classmethod
     def of(cls, claims: Iterable[Claim], rules=None, sides: frozenset[frozenset[str]] = frozenset()) -> Context:
@@ -251,7 +254,7 @@ def weigh(a: Claim, b: Claim, context: Context) -> Evidence:
             add("distinctive figure", f"({a.text})")
     elif consistent(a, b) and bool(a.extra.get("cap")) == bool(b.extra.get("cap")):
         add("figures can both be true")  # a figure under a cap is no sign of being the capped quantity
-    if far_apart(a, b):
+    if context.far_apart_counts and far_apart(a, b):
         add("far apart", f"({a.text}, {b.text})")
     add("same type" if a.type == b.type else "different type")
     apart = measured_apart(a, b)
