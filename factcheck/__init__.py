@@ -13,7 +13,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = ["__version__", "load_rules", "read_document", "extract_claims", "group_claims", "scan", "check",
-           "diff_paths", "load_ledger"]
+           "diff_paths", "load_ledger", "explain_alignment"]
 
 
 def __getattr__(name: str):  # imported lazily so `factcheck --version` starts fast
@@ -38,6 +38,9 @@ def __getattr__(name: str):  # imported lazily so `factcheck --version` starts f
     if name == "diff_paths":
         from .diff import diff_paths
         return diff_paths
+    if name == "explain_alignment":  # why two texts' figures were or were not aligned (`rules align`)
+        from .explain import explain_alignment
+        return explain_alignment
     if name == "load_ledger":
         from .ledger import load_ledger
         return load_ledger
