@@ -44,6 +44,7 @@ class Fact:
     claims: list[Claim]
     note: str = ""  # other figures the same key states ("a separate figure")
     keyed: bool = False  # aligned by key (same subject, same cue word)
+    apart: bool = False  # a date without its year that nothing placed: compared with nothing
 
     @property
     def first(self) -> Claim:
@@ -77,9 +78,9 @@ def facts_of(claims: list[Claim], context: Context, tol: float) -> list[Fact]:
             clusters = align(members, tol)  # an archive's key: its figures aligned by nearest value, as one key
         else:
             clusters = same_figures(members, tol)  # a story's coverage: evidence joins what differs
-        clusters += [[c] for c in apart]
         notes = separate_figures(clusters) if archive and len(clusters) > 1 else [""] * len(clusters)
         facts.extend(Fact(sorted(cluster, key=claim_order), note, keyed=True) for cluster, note in zip(clusters, notes))
+        facts.extend(Fact([c], apart=True) for c in apart)
     facts.sort(key=lambda f: claim_order(f.first))
     return facts
 
@@ -124,6 +125,8 @@ def candidate_pairs(facts: list[Fact], context: Context) -> list[tuple[int, int]
     """Pairs of facts (indices, i < j) that share a party, a stated value or a cue word (module, step 3)."""
     index: dict[tuple, list[int]] = defaultdict(list)
     for i, fact in enumerate(facts):
+        if fact.apart:
+            continue
         keys = set()
         for claim in fact.claims:
             keys.update(("party", p) for p in parties(claim))
