@@ -87,3 +87,26 @@ def test_repeated_figure_and_moved_sentence_are_unchanged(extract, rules):
 def test_hedge_change_is_a_change(extract, rules):
     pair = diff_claims(extract("Samsung will get 50,000 GPUs."), extract("Samsung will get over 50,000 GPUs."), rules)
     assert [(a.qualifier, b.qualifier) for a, b in pair.changed] == [("exact", "over")]
+
+
+# --------------------------------------------------------------------------- a file against itself
+
+_SELF_DIFF_INPUTS = sorted([*(ROOT / "seeds").iterdir(),
+                            *(p for p in (ROOT / "tests" / "fixtures").rglob("*")
+                              if p.suffix in (".txt", ".md", ".html", ".htm"))])
+
+
+@pytest.mark.parametrize("path", _SELF_DIFF_INPUTS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_bundled_input_is_unchanged_against_itself(path):
+    result = runner.invoke(app, ["diff", str(path), str(path)])
+    assert result.exit_code == 0, result.stdout
+    assert "0 changed, 0 only in A, 0 only in B" in " ".join(result.stdout.split())
+
+
+def test_a_date_without_its_year_is_the_same_as_itself(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Veltrix Corp. announced the purchase of 8,000 servers on March 12.\n", encoding="utf-8")
+    pair = diff_paths(str(path), str(path)).files[0]
+    assert any(a.unit == "date" for a, _ in pair.unchanged)  # the yearless date was found, and is unchanged
+    result = runner.invoke(app, ["diff", str(path), str(path)])
+    assert result.exit_code == 0 and "changed ·" not in result.stdout
