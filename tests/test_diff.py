@@ -110,3 +110,44 @@ def test_a_date_without_its_year_is_the_same_as_itself(tmp_path):
     assert any(a.unit == "date" for a, _ in pair.unchanged)  # the yearless date was found, and is unchanged
     result = runner.invoke(app, ["diff", str(path), str(path)])
     assert result.exit_code == 0 and "changed ·" not in result.stdout
+
+
+# --------------------------------------------------------------------------- quotes and roles have no figure
+
+_PLAIN = "Veltrix will buy 8,000 servers from Orbana, the company said.\n"
+_QUOTED = (_PLAIN + "\n“We are building the next decade of computing together,” said Dana Whitlock, "
+           "chief executive of Veltrix.\n")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github"])
+def test_a_quote_or_role_in_a_diff_shows_its_words_and_no_figure(tmp_path, fmt):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(_PLAIN, encoding="utf-8")
+    b.write_text(_QUOTED, encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(a), str(b), "-f", fmt])
+    assert result.exit_code == 1
+    text = " ".join(result.stdout.split())
+    assert "together," in text and "Veltrix" in text
+    assert "≤ 0" not in text and "(quote)" not in text and "(role)" not in text
+    assert " quote line" not in text and " role line" not in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github", "sarif", "html"])
+def test_a_quote_or_role_checked_in_a_draft_shows_its_words_and_no_figure(tmp_path, fmt):
+    source, draft = tmp_path / "source.txt", tmp_path / "draft.md"
+    source.write_text(_PLAIN, encoding="utf-8")
+    draft.write_text(_QUOTED.replace("8,000", "9,000"), encoding="utf-8")  # the quote and role: unsupported
+    result = runner.invoke(app, ["check", str(draft), "--against", str(source), "-f", fmt, "--fail-on", "unsupported"])
+    assert result.exit_code == 1
+    text = " ".join(result.stdout.split())
+    assert "Whitlock" in text and "together," in text
+    assert "≤ 0" not in text and "(quote)" not in text and "(role)" not in text
+    assert " in quote" not in text and " in role" not in text
+
+
+def test_a_quote_or_role_in_the_html_report_of_a_scan_shows_no_figure(tmp_path):
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text(_QUOTED, encoding="utf-8")
+    result = runner.invoke(app, ["scan", str(tmp_path), "-f", "html"])
+    assert result.exit_code == 0
+    assert "Whitlock" in result.stdout and "≤ 0" not in result.stdout

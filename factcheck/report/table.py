@@ -38,8 +38,15 @@ def _visible(m: regex.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+def has_figure(claim: Claim) -> bool:
+    """Does the claim state a figure?  A quote, paraphrase or role states words: it has no interval to show."""
+    return not claim.extra.get("kind")
+
+
 def interval_text(claim: Claim) -> str:
-    """The normalised figure: "> 50,000", "≤ 60,000", "≈ 3 billion", "45,000–55,000"."""
+    """The normalised figure: "> 50,000", "≤ 60,000", "≈ 3 billion", "45,000–55,000"; "" for a quote or role."""
+    if not has_figure(claim):
+        return ""
     if claim.unit == "date":
         from .json import number_or_iso
         low, high = number_or_iso(claim.low, "date"), number_or_iso(claim.high, "date")
@@ -61,6 +68,11 @@ def interval_text(claim: Claim) -> str:
     if claim.qualifier == "about":
         return "≈ " + format_value(claim.value)
     return f"{format_value(lo)} – {format_value(hi)}"
+
+
+def figure_text(claim: Claim) -> str:
+    """The normalised figure with its unit ("7,600 – 8,400 servers"); "" for a quote or role (words only)."""
+    return f"{interval_text(claim)} {claim.unit}" if has_figure(claim) else ""
 
 
 def line_text(claim: Claim) -> str:
@@ -211,7 +223,8 @@ def _group_row(group: Group, by_path: dict[str, Source]) -> tuple[Text, Text, Te
         if cell:
             cell.append("\n")
         cell.append(clean(claim.text), style="bold")
-        cell.append(f"  {interval_text(claim)}", style="cyan")
+        if has_figure(claim):
+            cell.append(f"  {interval_text(claim)}", style="cyan")
         if "converted_from" in claim.extra:
             was = claim.extra["converted_from"]
             cell.append(f" {claim.unit} (from {format_value(was['value'])} {was['unit']} at {was['rate']} "
@@ -320,7 +333,8 @@ def render_findings(console: Console, result, fail_on: str = "contradicted") -> 
             status.append("\nby the ledger", style="dim")
         cell = Text(clean(f"{claim.subject} · {claim.attribute}"), style="bold")
         cell.append("\n" + clean(claim.text), style="bold")
-        cell.append(f"  {interval_text(claim)} {clean(claim.unit)}", style="cyan")
+        if has_figure(claim):
+            cell.append(f"  {clean(figure_text(claim))}", style="cyan")
         if finding.suppressed:
             cell.append(f"\nchecked by hand: {clean(finding.suppressed)}", style="dim")
         evidence = Text()
@@ -400,7 +414,8 @@ def render_diff(console: Console, result, show_all: bool = False) -> None:
                     cells.append(Text("—", style="dim"))
                     continue
                 cell = Text(clean(c.text), style="bold")
-                cell.append(f"  {interval_text(c)} {clean(c.unit)}", style="cyan")
+                if has_figure(c):
+                    cell.append(f"  {clean(figure_text(c))}", style="cyan")
                 cell.append(f"  line {c.line}", style="dim")
                 cell.append("\n")
                 cell.append(quote_text(c))
