@@ -44,7 +44,7 @@ def test_cli_exit_codes(edited, tmp_path):
     changed = runner.invoke(app, ["diff", str(SEED), str(edited)])
     assert changed.exit_code == 1
     text = " ".join(changed.stdout.split())
-    assert "1 changed, 1 only in A, 0 only in B, 11 unchanged" in text  # 6 figures, 5 quotes and roles
+    assert "1 changed, 1 only in A, 0 only in B, 10 unchanged" in text  # 6 figures, 4 quotes and roles
     same = runner.invoke(app, ["diff", str(SEED), str(SEED)])
     assert same.exit_code == 0
     assert runner.invoke(app, ["diff", str(SEED), str(tmp_path / "missing.txt")]).exit_code == 2
@@ -56,8 +56,8 @@ def test_json_and_all(edited):
     [pair] = data["files"]
     assert pair["changed"][0]["a"]["text"] == "approximately $3 billion"
     assert pair["changed"][0]["b"]["line"] == 5
-    assert len(pair["unchanged"]) == pair["unchanged_count"] == 11  # 6 figures, 5 quotes and roles
-    assert len(data["claims"]) == 13 + 12  # the contract's claims of both versions (figures, quotes, roles)
+    assert len(pair["unchanged"]) == pair["unchanged_count"] == 10  # 6 figures, 4 quotes and roles
+    assert len(data["claims"]) == 12 + 11  # the contract's claims of both versions (figures, quotes, roles)
     listed = runner.invoke(app, ["diff", str(SEED), str(edited), "--all"]).stdout
     assert "unchanged" in listed and "13,000 units" in listed
 
