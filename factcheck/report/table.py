@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..claims import VERDICTS, Claim, Group, Source
+from ..claims import NO_TEXT, VERDICTS, Claim, Group, Problem, Source
 from ..compare import UNATTRIBUTED
 from ..numbers import format_value
 from ..spill import select
@@ -162,13 +162,23 @@ def write_scan(result, console: Console) -> None:
     statements = select(result.groups, lambda g: bool(text_kind(g.claims[0])))
     if _any(figures) or not _any(statements):  # "--type quote" shows no empty figures table
         unattributed = sum(1 for c in result.claims if c.subject == UNATTRIBUTED and not text_kind(c))
-        render_groups(console, result.sources, figures, unattributed, len(result.failed_inputs))
+        render_groups(console, result.sources, figures, unattributed, len(result.failed_inputs),
+                      no_text_count(result.problems))
     render_text_groups(console, result.sources, statements)
     render_lints(console, result.lints)
 
 
+def no_text_count(problems: Iterable[Problem]) -> int:
+    """Inputs that were read but hold no article text (warnings, counted in the summaries)."""
+    return sum(1 for p in problems if p.kind == NO_TEXT)
+
+
+def no_text_note(count: int) -> str:
+    return f"{count} input{'s' if count != 1 else ''} with no article text (see above)"
+
+
 def render_groups(console: Console, sources: list[Source], groups: Iterable[Group], unattributed: int = 0,
-                  problems: int = 0) -> None:
+                  problems: int = 0, no_text: int = 0) -> None:
     """``factcheck scan``: one row per group, disputed first, every source quoted."""
     by_path = {s.path: s for s in sources}
 
@@ -196,6 +206,8 @@ def render_groups(console: Console, sources: list[Source], groups: Iterable[Grou
     parts.append(f"{unattributed} unattributed claim{'s' if unattributed != 1 else ''}")
     if problems:
         parts.append(f"{problems} input problem{'s' if problems != 1 else ''} (see above)")
+    if no_text:
+        parts.append(no_text_note(no_text))
     console.print(Text(" · ".join(parts), style="bold"))
     undated = [s for s in sources if not s.pub_date]
     if undated:
@@ -377,6 +389,9 @@ def check_summary(result, fail_on: str = "contradicted") -> str:
     if result.stale_suppressions:
         parts.append(f"{len(result.stale_suppressions)} unused suppression"
                      f"{'s' if len(result.stale_suppressions) != 1 else ''}")
+    no_text = no_text_count(result.problems)
+    if no_text:
+        parts.append(no_text_note(no_text))
     failing = len(result.failing(fail_on))
     parts.append(f"{failing} failing (--fail-on {fail_on})" if failing else f"nothing at or above {fail_on}")
     return " · ".join(parts)
