@@ -142,6 +142,10 @@ class Group:
         return list(seen)
 
 
+#: ``Problem.kind`` of a readable input with nothing to check (an empty file, a page with no article).
+NO_TEXT = "no_text"
+
+
 @dataclass
 class Problem:
     """An input that could not be (fully) used: reported, never fatal to the run."""
@@ -150,6 +154,7 @@ class Problem:
     message: str
     line: int | None = None
     fatal: bool = True  # True: the input was not read; False: a warning
+    kind: str = ""  # what a report counts it as: NO_TEXT, or "" for any other problem
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

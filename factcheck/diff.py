@@ -13,6 +13,7 @@ person, nearest first.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -60,11 +61,22 @@ class DiffResult:
 
 
 def same_figure(a: Claim, b: Claim, tol: float) -> bool:
-    """Stated the same way: same hedge and the same value and interval (within the rule's tolerance)."""
-    ends = all((x == y) if x in (float("inf"), float("-inf")) or y in (float("inf"), float("-inf"))
-               else same_value(x, y, tol) for x, y in ((a.low, b.low), (a.high, b.high)))
-    return a.qualifier == b.qualifier and same_value(a.value, b.value, tol) and ends and \
+    """Stated the same way: same hedge and the same value and interval (within the rule's tolerance).
+
+    A number that is not one (NaN: a date whose year is unknown) is the same as another NaN, and an
+    open end (±inf) the same as the same open end: a figure is always the same as itself.
+    """
+    return a.qualifier == b.qualifier and \
+        all(_same_number(x, y, tol) for x, y in ((a.value, b.value), (a.low, b.low), (a.high, b.high))) and \
         (a.low_closed, a.high_closed) == (b.low_closed, b.high_closed)
+
+
+def _same_number(x: float, y: float, tol: float) -> bool:
+    if math.isnan(x) or math.isnan(y):
+        return math.isnan(x) and math.isnan(y)
+    if math.isinf(x) or math.isinf(y):
+        return x == y
+    return same_value(x, y, tol)
 
 
 def diff_claims(a_claims: Iterable[Claim], b_claims: Iterable[Claim], rules: RuleSet | None = None,

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from .claims import Problem, Source
+from .claims import NO_TEXT, Problem, Source
 
 #: Web-page suffixes: their article is extracted first (html_input.py).
 HTML_SUFFIXES = (".html", ".htm")
@@ -223,11 +223,24 @@ def read_document(
         from . import html_input  # imported only for a web page, and the HTML library only from there
 
         page, warnings = html_input.decode_html(data, display)
-        return html_input.document_from_html(display, page, warnings)
-    text, warnings = decode(data, display)
-    if not text.strip():
-        warnings.append(Problem(display, "empty file: no text to check", fatal=False))
-    return document_from_text(display, text, warnings)
+        document = html_input.document_from_html(display, page, warnings)
+        why = "in this HTML page"
+    else:
+        text, warnings = decode(data, display)
+        document = document_from_text(display, text, warnings)
+        why = "(empty file)" if not text.strip() else "(no words in the file)"
+    if not _ANY_LETTER.search(document.scan_text):
+        document.warnings.append(no_text_warning(display, why))
+    return document
+
+
+#: Article text has words: a file with no letter in it (empty, blank, rules and bullets only) has none to check.
+_ANY_LETTER = regex.compile(r"\p{L}")
+
+
+def no_text_warning(display: str, why: str) -> Problem:
+    """A readable input with nothing to check: a warning, counted in the summaries, never an input error."""
+    return Problem(display, f"no article text found {why}", fatal=False, kind=NO_TEXT)
 
 
 def is_html(display: str, data: bytes | None = None) -> bool:

@@ -87,8 +87,8 @@ def document_from_html(display: str, page: str, warnings: list[Problem] | None =
     except Exception as exc:  # noqa: BLE001 - a page the library chokes on is a bad input, not a crash
         raise InputError(f"cannot extract the article from this HTML: {type(exc).__name__}: {exc}") from None
     body = (getattr(result, "text", None) or "").strip() if result is not None else ""
-    if not body:
-        raise InputError("no article text found in this HTML page")
+    if not body:  # navigation only, or an app shell: nothing to check (read_document warns), not an input error
+        return Document(display, "", "", {"format": "html"}, warnings=list(warnings or []))
     title = (getattr(result, "title", None) or "").strip()
     paragraphs = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
     if title and (not paragraphs or " ".join(title.split()) != paragraphs[0]):

@@ -6,10 +6,15 @@ mark again, as newspapers write long quotes).  A quotation is speech when an
 attribution stands next to it:
 
 * after it: ``"…," Huang said`` / ``"…," said Kim Min-jun, the startup's chief executive``;
-* before it: ``Huang declared, "…"`` / ``what Huang calls "…"``;
+* before it: ``Huang declared, "…"`` / ``Su told analysts: "…"``;
 * around it: ``"…," Huang said, "…"`` and ``"…," Huang said. "…"`` are one quote;
 * in its sentence, for quotes of a few words or more: ``Bae framed the investment
   as Korea's bid to become "one of the top three …"`` (shorter ones are scare quotes).
+
+A quotation that names something is a term, not speech: one right after a naming word
+(``what officials are calling "…"``, ``so-called "…"``, ``known as "…"``), and a few
+words with no verb in them (``an "AI megafactory"``) unless a speech verb is attached
+(``"A dream come true," she said``).
 
 Reported speech ("he added that he would like to …") is a claim too, with
 the attribute ``paraphrase`` and the qualifier ``about``.  The speaker is a
@@ -159,6 +164,10 @@ class QuoteRule:
     min_words_partial: int = 3
     min_words_before: int = 2
     min_words_reported: int = 4
+    term_cue: regex.Pattern | None = None
+    term_max_words: int = 0
+    clause_words: frozenset[str] = frozenset()
+    fragment_openers: frozenset[str] = frozenset()
     compare: dict[str, Any] = field(default_factory=dict)
     examples: list[dict[str, Any]] = field(default_factory=list)
     people: PeopleCache = field(default_factory=PeopleCache, repr=False, compare=False)
@@ -202,6 +211,11 @@ def compile_rule(data: dict[str, Any], path: Path, compiled: Any = None) -> Quot
         min_words_partial=int(data.get("min_words_partial", 3)),
         min_words_before=int(data.get("min_words_before", 2)),
         min_words_reported=int(data.get("min_words_reported", 4)),
+        term_cue=_compile(rf"(?i:{_START}(?:{'|'.join(str(c) for c in data['term_cues'])})\s*\Z)", where)
+        if data.get("term_cues") else None,
+        term_max_words=int(data.get("term_max_words", 0)),
+        clause_words=frozenset(words(" ".join(str(w) for w in data.get("clause_words") or []))),
+        fragment_openers=frozenset(words(" ".join(str(w) for w in data.get("fragment_openers") or []))),
         compare=dict(data.get("compare") or {}),
         examples=list(data.get("examples") or []),
     )
@@ -217,6 +231,7 @@ _PUNCTUATION_ONLY = regex.compile(r"[\s,.;:]*")
 _ONE_SENTENCE = regex.compile(r"[^.!?“”\"]*[.!?]\s*")
 _UNTIL_PUNCTUATION = regex.compile(r"[^,.;:!?“”\"\n]*")
 _CLAUSE_STOP = regex.compile(r",\s*(?:arguing|adding|saying|noting|explaining)\b|[,:]\s*[“\"]|;")
+_ATTACHED = regex.compile(r"(?:[,:]|\bthat)\s*\Z")
 _CLOSING_MARK = regex.compile(r"[”\"][\s,]*")
 _APPOSITION_BEFORE = regex.compile(r",\s+(?:(?i:the|a|an|its|their)\s+)?(?:(?:[\p{L}\d&.-]+\s+){0,3}?[\p{L}\d&.-]+['’]s\s+)?\Z")
 
@@ -253,7 +268,7 @@ def extract_quotes(document: Document, rules, rule: QuoteRule | None = None, men
     found: list[_Found] = []
     for quotation in spans:
         a, b = quotation.inner
-        if not words(text[a:b]):
+        if not words(text[a:b]) or context.named_term(quotation):
             continue
         previous = found[-1] if found else None
         if previous and _continues(text, previous, quotation, context):
@@ -264,7 +279,7 @@ def extract_quotes(document: Document, rules, rule: QuoteRule | None = None, men
         if attributed is not None:
             found.append(attributed)
     claims = [context.quote_claim(f) for f in found]
-    claims.extend(context.reported_speech(spans))
+    claims.extend(context.reported_speech(spans, {f.open for f in found}))
     return claims
 
 
@@ -335,12 +350,33 @@ class _Context:
             return None
         return _Speaker(named[0].name, self.text[named[0].start:named[0].end], "named after the verb")
 
+    # ----------------------------------------------------------------- terms
+
+    def named_term(self, quotation: Quotation) -> bool:
+        """A quotation right after a naming word ('what officials are calling "…"', 'so-called "…"'): a term."""
+        cue = self.rule.term_cue
+        return cue is not None and cue.search(self.text, max(0, quotation.open - 40), quotation.open) is not None
+
+    def noun_phrase(self, quoted: list[str]) -> bool:
+        """A few words with no verb in them ("AI megafactory"): a term if nothing attaches it.
+
+        Not when an article or adverb opens them inside the marks ("a pleasant surprise"): that is clipped speech.
+        """
+        rule = self.rule
+        return (0 < len(quoted) <= rule.term_max_words and quoted[0] not in rule.fragment_openers
+                and not rule.clause_words.intersection(quoted))
+
+    def term(self, quotation: Quotation) -> bool:
+        """Is the quotation a term ('so-called "…"', "AI megafactory") rather than a piece of speech?"""
+        return self.named_term(quotation) or self.noun_phrase(words(self.text[quotation.open + 1:quotation.close]))
+
     # ----------------------------------------------------------------- attribution forms
 
     def attribution(self, quotation: Quotation) -> _Found | None:
         text, rule = self.text, self.rule
         a, b = quotation.inner
-        count = len(words(text[a:b]))
+        quoted = words(text[a:b])
+        count = len(quoted)
         paragraph = paragraph_of(self.document.paragraphs, quotation.open)
         after = quotation.close + 1 if quotation.closed else quotation.close
         # after the quote: '"…," said Huang' / '"…," Huang said'; the quote ends as an attributed one does
@@ -362,12 +398,13 @@ class _Context:
         sentence = self.sentence_of(quotation.open)
         start = min(sentence[0], quotation.open)
         m = rule.verb_before_quote.search(text, start, quotation.open)
-        if m and count >= rule.min_words_before:
+        attached = m is not None and _ATTACHED.search(m.group()) is not None  # 'said: "…"', 'added that "…"'
+        if m and count >= rule.min_words_before and (attached or not self.noun_phrase(quoted)):
             speaker = self.speaker_before(start, m.start("verb"))
             if speaker is not None:
                 return _Found([(a, b)], speaker, "before", (m.start(), m.end()), quotation.open)
         # a few words or more, with a speaker and a speech verb elsewhere in the sentence
-        if count >= rule.min_words_partial:
+        if count >= rule.min_words_partial and not self.noun_phrase(quoted):
             verbs = list(rule.verb_in_sentence.finditer(text, start, quotation.open))
             for verb in reversed(verbs):
                 speaker = self.speaker_before(start, verb.start())
@@ -377,8 +414,12 @@ class _Context:
                     return _Found([(a, b)], speaker, "partial", (verb.start(), verb.end()), quotation.open)
         return None
 
-    def reported_speech(self, spans: list[Quotation]) -> list[Claim]:
-        """'He added that he would like to …': what a speaker said, in the article's words."""
+    def reported_speech(self, spans: list[Quotation], quoted: set[int]) -> list[Claim]:
+        """'He added that he would like to …': what a speaker said, in the article's words.
+
+        Not around a quotation of its own: a quote claim (``quoted``: where those open) or speech whose
+        speaker is not found; a term inside the clause ('what it calls "…"') is part of the paraphrase.
+        """
         text, claims = self.text, []
         for s, e in self.document.sentences:
             for pattern in self.rule.reported:
@@ -390,9 +431,7 @@ class _Context:
                     clause = text[m.end():clause_end]
                     if (len(words(clause)) < self.rule.min_words_reported
                             or any(q.open <= m.start() < q.close for q in spans)
-                            or any(m.end() <= q.open < clause_end
-                                   and len(words(text[q.open + 1:q.close])) >= self.rule.min_words_partial
-                                   for q in spans)):
+                            or any(m.end() <= q.open < clause_end and self._speech(q, quoted) for q in spans)):
                         continue  # too short, inside a quotation, or around a quote that is its own claim
                     written = text[speaker_mention.start:speaker_mention.end]
                     if speaker_mention.via == "pronoun":
@@ -404,6 +443,12 @@ class _Context:
                     claims.append(self.quote_claim(found))
                     break
         return claims
+
+    def _speech(self, quotation: Quotation, quoted: set[int]) -> bool:
+        """A quote claim, or quoted words long enough to be speech that are no term."""
+        return quotation.open in quoted or (
+            len(words(self.text[quotation.open + 1:quotation.close])) >= self.rule.min_words_partial
+            and not self.term(quotation))
 
     def _subject_right_before(self, sentence_start: int, verb_start: int) -> PersonMention | None:
         """A person or pronoun directly before the verb (an adverb may stand between): 'Huang also said'."""

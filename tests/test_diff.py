@@ -44,7 +44,7 @@ def test_cli_exit_codes(edited, tmp_path):
     changed = runner.invoke(app, ["diff", str(SEED), str(edited)])
     assert changed.exit_code == 1
     text = " ".join(changed.stdout.split())
-    assert "1 changed, 1 only in A, 0 only in B, 11 unchanged" in text  # 6 figures, 5 quotes and roles
+    assert "1 changed, 1 only in A, 0 only in B, 10 unchanged" in text  # 6 figures, 4 quotes and roles
     same = runner.invoke(app, ["diff", str(SEED), str(SEED)])
     assert same.exit_code == 0
     assert runner.invoke(app, ["diff", str(SEED), str(tmp_path / "missing.txt")]).exit_code == 2
@@ -56,8 +56,8 @@ def test_json_and_all(edited):
     [pair] = data["files"]
     assert pair["changed"][0]["a"]["text"] == "approximately $3 billion"
     assert pair["changed"][0]["b"]["line"] == 5
-    assert len(pair["unchanged"]) == pair["unchanged_count"] == 11  # 6 figures, 5 quotes and roles
-    assert len(data["claims"]) == 13 + 12  # the contract's claims of both versions (figures, quotes, roles)
+    assert len(pair["unchanged"]) == pair["unchanged_count"] == 10  # 6 figures, 4 quotes and roles
+    assert len(data["claims"]) == 12 + 11  # the contract's claims of both versions (figures, quotes, roles)
     listed = runner.invoke(app, ["diff", str(SEED), str(edited), "--all"]).stdout
     assert "unchanged" in listed and "13,000 units" in listed
 
@@ -87,3 +87,67 @@ def test_repeated_figure_and_moved_sentence_are_unchanged(extract, rules):
 def test_hedge_change_is_a_change(extract, rules):
     pair = diff_claims(extract("Samsung will get 50,000 GPUs."), extract("Samsung will get over 50,000 GPUs."), rules)
     assert [(a.qualifier, b.qualifier) for a, b in pair.changed] == [("exact", "over")]
+
+
+# --------------------------------------------------------------------------- a file against itself
+
+_SELF_DIFF_INPUTS = sorted([*(ROOT / "seeds").iterdir(),
+                            *(p for p in (ROOT / "tests" / "fixtures").rglob("*")
+                              if p.suffix in (".txt", ".md", ".html", ".htm"))])
+
+
+@pytest.mark.parametrize("path", _SELF_DIFF_INPUTS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_bundled_input_is_unchanged_against_itself(path):
+    result = runner.invoke(app, ["diff", str(path), str(path)])
+    assert result.exit_code == 0, result.stdout
+    assert "0 changed, 0 only in A, 0 only in B" in " ".join(result.stdout.split())
+
+
+def test_a_date_without_its_year_is_the_same_as_itself(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Veltrix Corp. announced the purchase of 8,000 servers on March 12.\n", encoding="utf-8")
+    pair = diff_paths(str(path), str(path)).files[0]
+    assert any(a.unit == "date" for a, _ in pair.unchanged)  # the yearless date was found, and is unchanged
+    result = runner.invoke(app, ["diff", str(path), str(path)])
+    assert result.exit_code == 0 and "changed ·" not in result.stdout
+
+
+# --------------------------------------------------------------------------- quotes and roles have no figure
+
+_PLAIN = "Veltrix will buy 8,000 servers from Orbana, the company said.\n"
+_QUOTED = (_PLAIN + "\n“We are building the next decade of computing together,” said Dana Whitlock, "
+           "chief executive of Veltrix.\n")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github"])
+def test_a_quote_or_role_in_a_diff_shows_its_words_and_no_figure(tmp_path, fmt):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(_PLAIN, encoding="utf-8")
+    b.write_text(_QUOTED, encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(a), str(b), "-f", fmt])
+    assert result.exit_code == 1
+    text = " ".join(result.stdout.split())
+    assert "together," in text and "Veltrix" in text
+    assert "≤ 0" not in text and "(quote)" not in text and "(role)" not in text
+    assert " quote line" not in text and " role line" not in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github", "sarif", "html"])
+def test_a_quote_or_role_checked_in_a_draft_shows_its_words_and_no_figure(tmp_path, fmt):
+    source, draft = tmp_path / "source.txt", tmp_path / "draft.md"
+    source.write_text(_PLAIN, encoding="utf-8")
+    draft.write_text(_QUOTED.replace("8,000", "9,000"), encoding="utf-8")  # the quote and role: unsupported
+    result = runner.invoke(app, ["check", str(draft), "--against", str(source), "-f", fmt, "--fail-on", "unsupported"])
+    assert result.exit_code == 1
+    text = " ".join(result.stdout.split())
+    assert "Whitlock" in text and "together," in text
+    assert "≤ 0" not in text and "(quote)" not in text and "(role)" not in text
+    assert " in quote" not in text and " in role" not in text
+
+
+def test_a_quote_or_role_in_the_html_report_of_a_scan_shows_no_figure(tmp_path):
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text(_QUOTED, encoding="utf-8")
+    result = runner.invoke(app, ["scan", str(tmp_path), "-f", "html"])
+    assert result.exit_code == 0
+    assert "Whitlock" in result.stdout and "≤ 0" not in result.stdout

@@ -1,7 +1,8 @@
 """Property tests: article-like text in every notation never breaks extraction.
 
 Whatever the text, extraction does not raise, every claim's ``line``/``column``
-points at its ``text`` in the original file, and ``low ≤ value ≤ high``.
+points at its ``text`` in the original file, and ``low ≤ value ≤ high``; and
+``diff`` of a text with itself finds no change.
 
 The suite runs a modest number of examples; a longer campaign runs the same
 properties with ``FACTCHECK_FUZZ_EXAMPLES=100000 pytest tests/test_fuzz.py``.
@@ -14,10 +15,14 @@ import json
 import math
 import os
 import re
+import tempfile
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from factcheck.cli import app
+from factcheck.diff import diff_claims
 from factcheck.documents import InputError, decode, read_document
 from factcheck.extract import extract_claims
 from factcheck.numbers import HEDGES, KOREAN_HEDGES_AFTER, KOREAN_HEDGES_BEFORE
@@ -168,3 +173,30 @@ def test_random_unicode_never_breaks_extraction(text):
         assert "\x00" in text  # a NUL byte marks a binary file, refused with a message
         return
     check_claims(data, extract_claims(document, RULES, []))
+
+
+# Figures that are not plain numbers: dates without a year (NaN), open-ended figures, quotes and roles.
+_yearless = st.sampled_from(["March 12", "12 March", "Oct. 30", "on Tuesday", "3월 12일", "late March", "by mid-June"])
+_statement = st.sampled_from([
+    "Veltrix announced the deal on ", "Orbana said the order closes ", "The partnership was unveiled ",
+    "“We are thrilled,” said Dana Whitlock, chief executive of Veltrix. ",
+    "Orbana chief financial officer Lee Marten said the servers would arrive ",
+    "Veltrix will buy more than 8,000 servers ", "up to 40% of the shares ",
+])
+diff_article = st.lists(st.tuples(st.one_of(_fragment, _yearless, _statement), _separator), max_size=40).map(
+    lambda parts: "".join(f + s for f, s in parts))
+
+
+@FUZZ
+@given(front_matter, diff_article, encoding)
+def test_a_text_diffed_with_itself_never_differs(front, body, how):
+    """`diff X X` exits 0: every figure is the same as itself, whatever it holds (NaN, open ends, no number)."""
+    data = _encode((front + body).replace("\x00", ""), how)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "fuzz.txt")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        result = CliRunner().invoke(app, ["diff", path, path])
+    assert result.exit_code == 0, result.stdout
+    claims = extract_claims(read_document("fuzz.txt", data=data), RULES, [])
+    assert not diff_claims(claims, claims, RULES).differs

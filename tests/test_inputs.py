@@ -126,6 +126,58 @@ def test_empty_file_is_a_warning_not_an_error(folder):
     assert claims_of(run, "good.txt")
 
 
+_NAVIGATION_ONLY = ("<!doctype html><html><head><title>Velmont News</title></head><body>"
+                    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/markets'>Markets</a></li>"
+                    "<li><a href='/about'>About us</a></li></ul></nav>"
+                    "<footer><a href='/privacy'>Privacy</a> · <a href='/terms'>Terms</a></footer></body></html>")
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "002_f7b0ea8d848e503f.txt"
+
+
+@pytest.fixture
+def textless(tmp_path):
+    """Readable inputs with nothing to check: an empty .txt, a navigation-only page, a file without words."""
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "menu.html").write_text(_NAVIGATION_ONLY, encoding="utf-8")
+    (tmp_path / "rules.md").write_text("----\n* * *\n\n1.\n", encoding="utf-8")
+    return [tmp_path / "empty.txt", tmp_path / "menu.html", tmp_path / "rules.md"]
+
+
+def _warned(run, paths):
+    for path in paths:
+        [line] = [m for m in run.messages if str(path) in m]  # one line per input
+        assert line.startswith(f"factcheck: warning: {path}: no article text found"), line
+    assert not [m for m in run.messages if m.startswith("factcheck: error")], run.err
+
+
+def test_inputs_with_no_article_text_are_a_warning_in_a_scan(textless):
+    run = run_cli("scan", *map(str, textless), str(SEED))
+    assert run.code == 0, run.err
+    _warned(run, textless)
+    assert "3 inputs with no article text" in " ".join(run.text.split())
+    data = run_cli("scan", "-f", "json", *map(str, textless), str(SEED)).json
+    assert {Path(p["path"]).name: p["severity"] for p in data["problems"]} == {
+        "empty.txt": "warning", "menu.html": "warning", "rules.md": "warning"}
+    assert any(c["source"] == str(SEED) for c in data["claims"])
+
+
+def test_inputs_with_no_article_text_are_a_warning_in_a_check(textless):
+    as_drafts = run_cli("check", *map(str, textless), str(SEED), "--against", str(SEED))
+    assert as_drafts.code == 0, as_drafts.err
+    _warned(as_drafts, textless)
+    assert "3 inputs with no article text" in " ".join(as_drafts.text.split())
+    as_sources = run_cli("check", str(SEED), "--against", *map(str, textless), str(SEED))
+    assert as_sources.code == 0, as_sources.err
+    _warned(as_sources, textless)
+    assert "supported" in as_sources.text
+
+
+def test_a_scan_with_only_textless_inputs_still_fails_on_an_unreadable_one(textless, tmp_path):
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01")
+    run = run_cli("scan", *map(str, textless), str(tmp_path / "blob.txt"))
+    assert run.code == 2
+    assert any(m.startswith("factcheck: error") and "blob.txt" in m for m in run.messages)
+
+
 # --------------------------------------------------------------------------- size
 
 

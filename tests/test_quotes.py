@@ -152,6 +152,43 @@ def test_scare_quotes_are_not_speech(extract):
     assert [c for c in quotes(extract, text) if c.attribute == "said"] == []
 
 
+@pytest.mark.parametrize("sentence", [  # five words or more: only the naming word makes them terms
+    "Velmont chief executive Dana Ruiz said the company will sell what it calls “adaptive fabric.”",
+    "Dana Ruiz, chief executive of Velmont, said the chips power what she and her board are calling “ambient AI.”",
+    "Dana Ruiz, chief executive of Velmont, said the plant makes a chip called “the Velmont Lattice Core Mark Two.”",
+    "Dana Ruiz, chief executive of Velmont, said she expects a plan dubbed “Project Heron for the North Coast” to grow.",
+    "Dana Ruiz, chief executive of Velmont, said so-called “edge racks for the rural power grid” keep selling.",
+    "Dana Ruiz, chief executive of Velmont, said firms known as “the Open Silicon Supply Alliance” will buy them.",
+    "Dana Ruiz, chief executive of Velmont, said the chips feed what analysts have termed “the age of cheap tokens.”",
+    "Dana Ruiz, chief executive of Velmont, said it would ship servers branded “Velmont Forge for the Enterprise” soon.",
+])
+def test_a_term_named_in_quotation_marks_is_not_speech(extract, sentence):
+    assert [c.text for c in quotes(extract, sentence) if c.attribute == "said"] == []
+
+
+def test_a_term_inside_reported_speech_leaves_the_paraphrase(extract):
+    text = "Dana Ruiz said that the chips will feed what analysts have termed “the age of cheap tokens.”"
+    c = only(quotes(extract, text))
+    assert (c.subject, c.attribute) == ("Dana Ruiz", "paraphrase") and "the age of cheap tokens" in c.text
+
+
+def test_a_few_quoted_words_with_no_verb_are_a_term(extract):
+    text = "Dana Ruiz, chief executive of Velmont, said the new plant will anchor a “regional compute corridor” there."
+    assert [c.text for c in quotes(extract, text) if c.attribute == "said"] == []
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("“A dream come true,” said Dana Ruiz, chief executive of Velmont.", "A dream come true,"),
+    ("Dana Ruiz, chief executive of Velmont, told reporters: “Full speed ahead.”", "Full speed ahead."),
+    ("Velmont chief executive Dana Ruiz called the merger “a dream come true” for both firms.", "a dream come true"),
+    ("Velmont chief executive Dana Ruiz said the merger means “we win together.”", "we win together."),
+    ("Velmont chief executive Dana Ruiz called the results “a pleasant surprise.”", "a pleasant surprise."),
+])
+def test_short_speech_with_a_speech_verb_or_a_verb_of_its_own_stays_a_quote(extract, sentence, said):
+    c = only(quotes(extract, sentence))
+    assert (c.subject, c.text) == ("Dana Ruiz", said)
+
+
 def test_korean_name_variants_are_one_person(extract):
     for spelling in ("Lee Jae-myung", "Lee Jae Myung", "LEE JAE-MYUNG", "Lee Jaemyung"):
         c = only(quotes(extract, f'"Korea will be an AI leader," {spelling} said.'))
@@ -320,6 +357,8 @@ def test_text_rule_examples_hold(rules, extract):
     for rule in rules.text_rules:
         for example in getattr(rule, "examples", []):
             claims = [c for c in extract(example["text"]) if c.type == rule.type]
+            if example.get("expect") == []:  # nothing may be found
+                assert claims == [], (rule.path, example)
             for expected in example.get("expect", []):
                 assert any(all(getattr(c, k) == v for k, v in expected.items()) for c in claims), (rule.path, example)
 

@@ -24,7 +24,7 @@ import jinja2
 from .. import __version__
 from ..claims import VERDICTS, Claim, Group, Source
 from ..compare import UNATTRIBUTED, summary
-from .table import clean, interval_text, short_name
+from .table import clean, figure_text, interval_text, short_name
 
 if TYPE_CHECKING:
     from ..scan import ScanResult
@@ -272,7 +272,7 @@ def check_context(result: Any) -> dict[str, Any]:
             elif finding.ledger:
                 note = "decided by the ledger"
             view = FindingView(number, finding.status, look, icon, clean(claim.subject), clean(claim.attribute),
-                               clean(claim.text), clean(f"{interval_text(claim)} {claim.unit}"),
+                               clean(claim.text), clean(figure_text(claim)),
                                clean(claim.location), clean(note), evidence)
             views.append(view)
             start, end = claim.offset, claim.offset + len(claim.text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..claims import Claim, Source
+from .table import has_figure
 
 STATUS_TITLES = {
     "contradicted": "a source contradicts this figure",
@@ -18,9 +19,11 @@ STATUS_TITLES = {
 
 
 def figure(claim: Claim) -> str:
-    """ "70,000 GPUs" (65,000 – 75,000 accelerators)"."""
+    """ "70,000 GPUs" (65,000 – 75,000 accelerators)"; a quote or role has no figure: its words only."""
     from .table import interval_text
 
+    if not has_figure(claim):
+        return f"\u201c{claim.text}\u201d"
     unit = f" {claim.unit}" if claim.unit else ""
     return f"\u201c{claim.text}\u201d ({interval_text(claim)}{unit})"
 
@@ -68,7 +71,7 @@ def finding_message(finding, sources: dict[str, Source] | None = None) -> str:
     if status == "unsupported":
         if claim.subject == "unattributed":
             return f"{head}; no subject was found for this figure, so no source can confirm it"
-        return f"{head}; no source states {about(claim)}" + (f" in {claim.unit}" if claim.unit else "")
+        return f"{head}; no source states {about(claim)}" + (f" in {claim.unit}" if claim.unit and has_figure(claim) else "")
     if status == "contradicted":
         first, more = finding.against[0], len(finding.against) - 1
         text = f"{head}; contradicted by {evidence_line(first, sources)}"

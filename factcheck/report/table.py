@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..claims import VERDICTS, Claim, Group, Source
+from ..claims import NO_TEXT, VERDICTS, Claim, Group, Problem, Source
 from ..compare import UNATTRIBUTED
 from ..numbers import format_value
 from ..spill import select
@@ -38,8 +38,15 @@ def _visible(m: regex.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+def has_figure(claim: Claim) -> bool:
+    """Does the claim state a figure?  A quote, paraphrase or role states words: it has no interval to show."""
+    return not claim.extra.get("kind")
+
+
 def interval_text(claim: Claim) -> str:
-    """The normalised figure: "> 50,000", "≤ 60,000", "≈ 3 billion", "45,000–55,000"."""
+    """The normalised figure: "> 50,000", "≤ 60,000", "≈ 3 billion", "45,000–55,000"; "" for a quote or role."""
+    if not has_figure(claim):
+        return ""
     if claim.unit == "date":
         from .json import number_or_iso
         low, high = number_or_iso(claim.low, "date"), number_or_iso(claim.high, "date")
@@ -61,6 +68,11 @@ def interval_text(claim: Claim) -> str:
     if claim.qualifier == "about":
         return "≈ " + format_value(claim.value)
     return f"{format_value(lo)} – {format_value(hi)}"
+
+
+def figure_text(claim: Claim) -> str:
+    """The normalised figure with its unit ("7,600 – 8,400 servers"); "" for a quote or role (words only)."""
+    return f"{interval_text(claim)} {claim.unit}" if has_figure(claim) else ""
 
 
 def line_text(claim: Claim) -> str:
@@ -150,13 +162,23 @@ def write_scan(result, console: Console) -> None:
     statements = select(result.groups, lambda g: bool(text_kind(g.claims[0])))
     if _any(figures) or not _any(statements):  # "--type quote" shows no empty figures table
         unattributed = sum(1 for c in result.claims if c.subject == UNATTRIBUTED and not text_kind(c))
-        render_groups(console, result.sources, figures, unattributed, len(result.failed_inputs))
+        render_groups(console, result.sources, figures, unattributed, len(result.failed_inputs),
+                      no_text_count(result.problems))
     render_text_groups(console, result.sources, statements)
     render_lints(console, result.lints)
 
 
+def no_text_count(problems: Iterable[Problem]) -> int:
+    """Inputs that were read but hold no article text (warnings, counted in the summaries)."""
+    return sum(1 for p in problems if p.kind == NO_TEXT)
+
+
+def no_text_note(count: int) -> str:
+    return f"{count} input{'s' if count != 1 else ''} with no article text (see above)"
+
+
 def render_groups(console: Console, sources: list[Source], groups: Iterable[Group], unattributed: int = 0,
-                  problems: int = 0) -> None:
+                  problems: int = 0, no_text: int = 0) -> None:
     """``factcheck scan``: one row per group, disputed first, every source quoted."""
     by_path = {s.path: s for s in sources}
 
@@ -184,6 +206,8 @@ def render_groups(console: Console, sources: list[Source], groups: Iterable[Grou
     parts.append(f"{unattributed} unattributed claim{'s' if unattributed != 1 else ''}")
     if problems:
         parts.append(f"{problems} input problem{'s' if problems != 1 else ''} (see above)")
+    if no_text:
+        parts.append(no_text_note(no_text))
     console.print(Text(" · ".join(parts), style="bold"))
     undated = [s for s in sources if not s.pub_date]
     if undated:
@@ -211,7 +235,8 @@ def _group_row(group: Group, by_path: dict[str, Source]) -> tuple[Text, Text, Te
         if cell:
             cell.append("\n")
         cell.append(clean(claim.text), style="bold")
-        cell.append(f"  {interval_text(claim)}", style="cyan")
+        if has_figure(claim):
+            cell.append(f"  {interval_text(claim)}", style="cyan")
         if "converted_from" in claim.extra:
             was = claim.extra["converted_from"]
             cell.append(f" {claim.unit} (from {format_value(was['value'])} {was['unit']} at {was['rate']} "
@@ -320,7 +345,8 @@ def render_findings(console: Console, result, fail_on: str = "contradicted") -> 
             status.append("\nby the ledger", style="dim")
         cell = Text(clean(f"{claim.subject} · {claim.attribute}"), style="bold")
         cell.append("\n" + clean(claim.text), style="bold")
-        cell.append(f"  {interval_text(claim)} {clean(claim.unit)}", style="cyan")
+        if has_figure(claim):
+            cell.append(f"  {clean(figure_text(claim))}", style="cyan")
         if finding.suppressed:
             cell.append(f"\nchecked by hand: {clean(finding.suppressed)}", style="dim")
         evidence = Text()
@@ -363,6 +389,9 @@ def check_summary(result, fail_on: str = "contradicted") -> str:
     if result.stale_suppressions:
         parts.append(f"{len(result.stale_suppressions)} unused suppression"
                      f"{'s' if len(result.stale_suppressions) != 1 else ''}")
+    no_text = no_text_count(result.problems)
+    if no_text:
+        parts.append(no_text_note(no_text))
     failing = len(result.failing(fail_on))
     parts.append(f"{failing} failing (--fail-on {fail_on})" if failing else f"nothing at or above {fail_on}")
     return " · ".join(parts)
@@ -400,7 +429,8 @@ def render_diff(console: Console, result, show_all: bool = False) -> None:
                     cells.append(Text("—", style="dim"))
                     continue
                 cell = Text(clean(c.text), style="bold")
-                cell.append(f"  {interval_text(c)} {clean(c.unit)}", style="cyan")
+                if has_figure(c):
+                    cell.append(f"  {clean(figure_text(c))}", style="cyan")
                 cell.append(f"  line {c.line}", style="dim")
                 cell.append("\n")
                 cell.append(quote_text(c))
