@@ -138,6 +138,36 @@ def words(text: str) -> list[str]:
     return out
 
 
+def spelled_out(tokens: list[str], contractions: dict[str, str]) -> list[str]:
+    """Words with their contractions written out, as quotes are compared: "don't" → do not, "we're" → we are.
+
+    ``contractions`` maps a whole word ("won't", "cannot") or an ending ("n't",
+    "'re") to the words it stands for; whole words are looked up first.
+    Contractions that can stand for several words ("'s": is, has, or a
+    possessive) are left as written: the comparison tries each reading.
+    """
+    if not contractions:
+        return tokens
+    endings = [(k, v.split()) for k, v in contractions.items() if k[:1] == "'" or k.startswith("n'")]
+    out: list[str] = []
+    for word in tokens:
+        whole = contractions.get(word)
+        if whole is not None:
+            out.extend(whole.split())
+            continue
+        if "'" in word:
+            for ending, full in endings:
+                if word.endswith(ending) and len(word) > len(ending):
+                    out.append(word[:-len(ending)])
+                    out.extend(full)
+                    break
+            else:
+                out.append(word)
+            continue
+        out.append(word)
+    return out
+
+
 # --------------------------------------------------------------------------- the rule
 
 
@@ -166,6 +196,10 @@ class QuoteRule:
     def extract(self, document: Document, rules, problems: list[Problem] | None = None,
                 mentions=None) -> list[Claim]:
         return extract_quotes(document, rules, self, mentions)
+
+    def compared_words(self, text: str) -> list[str]:
+        """The words of a quote as versions of it are compared: :func:`words`, contractions spelled out."""
+        return spelled_out(words(text), self.compare.get("contractions") or {})
 
 
 #: A verb starts a word: "so-called" is not "called".
@@ -449,7 +483,7 @@ class _Context:
             rule=self.rule.type,
             subject_reason=found.speaker.reason,
             quote_span=(span_start, min(len(quote), span_start + len(" ".join(raw_parts[:1])))),
-            extra={"kind": "quote", "words": words(said), "form": found.form, "speaker": found.speaker.written,
+            extra={"kind": "quote", "words": self.rule.compared_words(said), "form": found.form, "speaker": found.speaker.written,
                    **({"speaker_kind": "organisation"} if found.speaker.reason.startswith("organisation") else {})},
         )
 

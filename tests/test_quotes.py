@@ -193,6 +193,46 @@ def test_british_and_american_spellings_of_one_statement_agree(extract, rules):
     assert [g.verdict for g in groups] == ["agreed"]
 
 
+def test_versions_that_differ_only_in_typography_agree(extract, rules):
+    """Compound written apart, apostrophe dropped, straight marks, a comma for a dash, "..." for "…", a lower-case
+    first word and a full stop inside the marks: the same words, as an outlet's style guide wrote them."""
+    groups = quote_groups(
+        extract, rules,
+        a="“Orlen’s long-term plan is to run the plant — and the company’s grid link — by 2030…,” Mirela Dusk said.",
+        b='"orlens longterm plan is to run the plant, and the companys grid-link - by 2030...." Mirela Dusk said.')
+    assert [(g.verdict, len(g.claims)) for g in groups] == [("agreed", 2)]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("a long-term supplier for the next decade", "a longterm supplier for the next decade"),
+    ("a long term supplier for the next decade", "a longterm supplier for the next decade"),
+    ("the companys biggest order for the next decade", "the company's biggest order for the next decade"),
+    ("we're going to be customers of each other", "we are going to be customers of each other"),
+    ("we don't see a slowdown in orders this year", "we do not see a slowdown in orders this year"),
+    ("it's the biggest order in our history so far", "it is the biggest order in our history so far"),
+])
+def test_compounds_apostrophes_and_contractions_are_not_key_words(extract, rules, a, b):
+    groups = quote_groups(extract, rules, one=f'"{a.capitalize()}," Mirela Dusk said.',
+                          two=f'"{b.capitalize()}," Mirela Dusk said.')
+    assert [g.verdict for g in groups] == ["agreed"], groups[0].note
+
+
+def test_a_real_change_beside_typography_is_disputed_for_the_real_change(extract, rules):
+    groups = quote_groups(extract, rules, a='"We see Orlen as a long-term partner in the region," Mirela Dusk said.',
+                          b='"We see Orlen as a longterm rival in the region," Mirela Dusk said.')
+    assert [g.verdict for g in groups] == ["disputed"]
+    assert groups[0].note == "a key word differs: 'partner' / 'rival'"
+
+
+def test_a_fragment_written_with_other_typography_is_a_fragment_not_a_dispute(extract, rules):
+    groups = quote_groups(
+        extract, rules,
+        a='"We will keep investing for the long-term growth of the grid business," Mirela Dusk said.',
+        b='Mirela Dusk said the firm was investing "for the longterm growth of the grid business."')
+    assert [g.verdict for g in groups] == ["compatible"]
+    assert groups[0].note.startswith("fragment")
+
+
 def test_excerpts_where_one_runs_on_past_the_other_are_one_quote_and_compatible(extract, rules):
     """One outlet quotes the start of a statement, the other picks it up midway and goes on past its end."""
     groups = quote_groups(
