@@ -21,6 +21,7 @@ Every word list and pattern comes from the rule file (``rules/quotes.yaml``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -394,7 +395,9 @@ class _Context:
                 return _Found([(a, b)], speaker, "after", (m.start("who"), m.end("verb")), quotation.open)
         # before the quote: 'Huang declared, "…"' / 'what Huang calls "…"'
         sentence = self.sentence_of(quotation.open)
-        start = min(sentence[0], quotation.open)
+        start = self.introduction(quotation, paragraph) if quotation.open == paragraph[0] else None
+        if start is None:
+            start = min(sentence[0], quotation.open)
         m = rule.verb_before_quote.search(text, start, quotation.open)
         if m and count >= rule.min_words_before:
             speaker = self.speaker_before(start, m.start("verb"))
@@ -408,8 +411,21 @@ class _Context:
                 if speaker is None or speaker.name == UNATTRIBUTED:
                     speaker = self.speaker_after(verb.end(), quotation.open)  # 'According to Huang, "…"'
                 if speaker is not None and speaker.name != UNATTRIBUTED:
-                    return _Found([(a, b)], speaker, "partial", (verb.start(), verb.end()), quotation.open)
+                    form = "before" if start < paragraph[0] else "partial"  # 'According to Huang:' above the quote
+                    return _Found([(a, b)], speaker, form, (verb.start(), verb.end()), quotation.open)
         return None
+
+    def introduction(self, quotation: Quotation, paragraph: tuple[int, int]) -> int | None:
+        """Where the sentence introducing a quote that opens its paragraph starts, when the paragraph before
+        ends with a colon: 'According to Huang:' / 'Huang told analysts:' and the quote below it."""
+        paragraphs = self.document.paragraphs
+        index = bisect.bisect_left(paragraphs, paragraph)
+        if not 0 < index < len(paragraphs) or paragraphs[index] != paragraph:
+            return None
+        before = paragraphs[index - 1]
+        if self.text[before[1] - 1:before[1]] != ":":
+            return None
+        return max(before[0], self.sentence_of(before[1] - 1)[0])
 
     def reported_speech(self, spans: list[Quotation]) -> list[Claim]:
         """'He added that he would like to …': what a speaker said, in the article's words."""

@@ -115,6 +115,22 @@ def test_reported_speech_is_a_paraphrase(extract):
     assert c.text == "he would like to sell the newest chips to China"
 
 
+def test_a_quote_below_a_paragraph_that_introduces_it_with_a_colon(extract):
+    text = ("Brightline signed the lease on Monday.\n\nAccording to Tavi Moreno, CEO of Brightline:\n\n"
+            "“As Brightline keeps pushing what’s possible, the new halls will serve as its backbone.”\n")
+    c = only(quotes(extract, text))
+    assert (c.subject, c.extra["form"]) == ("Tavi Moreno", "before")
+    assert c.text.startswith("As Brightline keeps pushing")
+    assert (c.line, c.column) == (5, 2)
+
+
+def test_an_attribution_with_stating_before_the_quote(extract):
+    text = ("Brightline Chief Executive Tavi Moreno echoed the view, stating,\n"
+            "“The new halls will serve as the backbone of our cloud.”")
+    c = only(quotes(extract, text))
+    assert (c.subject, c.extra["form"]) == ("Tavi Moreno", "before")
+
+
 def test_partial_quote_inside_a_sentence_names_its_speaker(extract):
     text = 'Deputy Prime Minister Bae Kyung-hoon framed the investment as a bid to become "one of the top three AI powers."'
     c = only(quotes(extract, text))
