@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from ..claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, UNATTRIBUTED, Claim, Group
 from ..people import person_key
 from ..quotes import spelled_out, words as quote_words
+from ..roles import same_organisation
 from .speakers import is_speaker_quote, matching_wordings, overlap
 
 
@@ -615,7 +616,7 @@ def _display_name(claims: list[Claim]) -> str:
 
 
 def judge_roles(claims: list[Claim], rules=None) -> list[Group]:
-    """One group per person: current offices compared across sources, past roles noted."""
+    """One group per person: current offices compared across sources, past and future roles noted."""
     groups: list[Group] = []
     for (claim_type, _, attribute), members in _by_person(claims).items():
         members.sort(key=lambda c: (c.source, c.offset))
@@ -623,26 +624,54 @@ def judge_roles(claims: list[Claim], rules=None) -> list[Group]:
         groups.append(group)
         if len({c.source for c in members}) < 2:
             continue
-        current = [i for i, c in enumerate(members) if c.extra.get("tense") != "past"]
+        current = [i for i, c in enumerate(members) if _tense(c) == "current"]
         group.conflicts = _role_conflicts(members, current)
-        past = [c for c in members if c.extra.get("tense") == "past"]
+        past = [c for c in members if _tense(c) == "past"]
+        future = [c for c in members if _tense(c) == "future"]
         notes = []
         if group.conflicts:
             group.verdict = "disputed"
             i, j = group.conflicts[0]
             notes.append(f"different current offices: {role_conflict(members[i], members[j])}")
-        elif not past and len({_office(c) for c in members}) == 1:
+        elif len({_tense(c) for c in members}) == 1 and _one_office(members):
             group.verdict = "agreed"
         else:
             group.verdict = "compatible"
-            offices = sorted({c.text for c in members if c.extra.get("tense") != "past"})
+            offices = sorted({c.text for c in members if _tense(c) == "current"})
             if len(offices) > 1:
                 notes.append("titles that can be held together: " + "; ".join(offices))
-        if past:
+        if past and group.verdict != "agreed":
             notes.append("past role" + ("s" if len(past) > 1 else "") + ", not compared with current ones: "
                          + "; ".join(sorted({c.text for c in past})))
+        if future and group.verdict != "agreed":
+            notes.append("future role" + ("s" if len(future) > 1 else "") + ", not compared with current ones: "
+                         + "; ".join(sorted({c.text for c in future})))
         group.note = "; ".join(notes)
     return groups
+
+
+def _tense(claim: Claim) -> str:
+    return claim.extra.get("tense") or "current"
+
+
+def _one_office(members: list[Claim]) -> bool:
+    """Do all claims name one office: the same titles (CEO, chief executive officer), held alike (interim or
+    not), of one organisation -- written, or the one the article links the person to ("CEO Sam Altman" in an
+    article that links him to OpenAI is OpenAI's CEO)?  A title with no organisation beside one with an
+    organisation is not known to be the same office."""
+    first = members[0]
+    titles = _title_names(first)
+    held = first.extra.get("held_as") or ""
+    orgs = [c.extra.get("org") or c.extra.get("linked_org") or "" for c in members]
+    if any(_title_names(c) != titles or (c.extra.get("held_as") or "") != held for c in members):
+        return False
+    if all(not o for o in orgs):
+        return True
+    return all(orgs) and all(same_organisation(o, orgs[0]) for o in orgs)
+
+
+def _title_names(claim: Claim) -> tuple[str, ...]:
+    return tuple(sorted(t.casefold() for t in claim.extra.get("titles") or ()))
 
 
 def _role_conflicts(members: list[Claim], current: list[int]) -> list[tuple[int, int]]:
@@ -696,13 +725,6 @@ def role_conflict(a: Claim, b: Claim) -> str:
         if org_a and org_b and not same_organisation(org_a, org_b):
             return f"{a.text} ({org_a}) vs {b.text} ({org_b})"
     return ""
-
-
-def same_organisation(a: str, b: str) -> bool:
-    """"Helix" and "Helix Compute", "NOVARA" and "Novara": one organisation named more or less fully."""
-    words_a, words_b = a.casefold().split(), b.casefold().split()
-    short, long_ = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
-    return long_[:len(short)] == short
 
 
 def _titles_by_class(claim: Claim) -> dict[str, set[str]]:
