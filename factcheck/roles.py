@@ -54,6 +54,8 @@ class RoleRule:
     linking_verb: regex.Pattern  # ends right before a title phrase: groups "current" / "past"
     past_marker: regex.Pattern | None
     appositive: regex.Pattern  # ", the startup's " / ", formerly " between a name and a title after it
+    qualifier: regex.Pattern  # "interim " / "incoming " right before a title
+    future_suffix: regex.Pattern  # "-elect" right after a title
     organisations: dict[str, str] = field(default_factory=dict)  # as written → canonical
     future_qualifiers: frozenset[str] = frozenset()  # "incoming CEO": a title not yet held
     company_classes: frozenset[str] = frozenset()  # classes of titles a company gives (CEO: executive)
@@ -121,8 +123,9 @@ def compile_rule(data: dict[str, Any], path: Path, compiled: Any = None) -> Role
     future_qualifiers = [str(q) for q in qualifiers.get("future") or []]
     qualifier = "|".join(regex.escape(q) for q in current_qualifiers + future_qualifiers) or "(?!)"
     suffix = "|".join(regex.escape(q) for q in data.get("future_suffixes") or []) or "(?!)"
-    phrase = _compile(rf"(?<![\p{{L}}\d-])(?:(?P<qualifier>(?i:{qualifier}))\s+)?(?P<titles>{joined})"
-                      rf"(?P<suffix>(?i:{suffix})(?![\p{{L}}]))?{of}", where)
+    # qualifiers and suffixes are looked for around a phrase found, not in it: an optional group before the
+    # titles would slow the search for them at every position of the text
+    phrase = _compile(rf"(?<![\p{{L}}\d-])(?P<titles>{joined}){of}", where)
     modifiers = [str(m) for m in data.get("past_modifiers") or []]
     mod = "|".join(regex.escape(m) + ("" if m.endswith("-") else r"\s+") for m in modifiers) or "(?!)"
     verbs = data.get("verbs") or {}
@@ -147,6 +150,8 @@ def compile_rule(data: dict[str, Any], path: Path, compiled: Any = None) -> Role
         linking_verb=_compile(linking, where),
         past_marker=_compile("(?i:" + "|".join(markers) + ")", where) if markers else None,
         appositive=_compile(appositive, where),
+        qualifier=_compile(rf"(?<![\p{{L}}\d-])(?i:{qualifier})\s+\Z", where),
+        future_suffix=_compile(rf"(?i:{suffix})(?![\p{{L}}])", where),
         organisations=organisations,
         future_qualifiers=frozenset(q.casefold() for q in future_qualifiers),
         company_classes=frozenset(str(c) for c in data.get("company_classes") or []),
@@ -202,12 +207,16 @@ def extract_roles(document: Document, rules, rule: RoleRule | None = None, menti
                 inside = [p.start for p in persons if m.start("of") < p.start < m.end()]
                 if inside:
                     m = rule.phrase.match(text, m.start(), inside[0]) or m
-            role = (_before_name(text, m, rule, people, persons, organisations)
-                    or _after_name(text, m, s, rule, people, persons, organisations)
-                    or _after_verb(document, text, m, s, e, rule, people, persons, organisations))
+            qualifier = rule.qualifier.search(text, max(s, m.start() - 20), m.start())
+            suffix = rule.future_suffix.match(text, m.end()) if not m.group("of") else None
+            at = qualifier.start() if qualifier else m.start()  # "interim CEO": the phrase as written
+            end = suffix.end() if suffix else m.end()  # "President-elect"
+            role = (_before_name(text, m, at, end, rule, people, persons, organisations)
+                    or _after_name(text, m, at, end, s, rule, people, persons, organisations)
+                    or _after_verb(document, text, m, at, end, s, e, rule, people, persons, organisations))
             if role is not None:
-                role.qualifier = (m.group("qualifier") or "").casefold()
-                if role.tense == "current" and (role.qualifier in rule.future_qualifiers or m.group("suffix")):
+                role.qualifier = qualifier.group().strip().casefold() if qualifier else ""
+                if role.tense == "current" and (role.qualifier in rule.future_qualifiers or suffix):
                     role.tense = "future"  # "incoming CEO", "President-elect"
                 found.append(role)
     _link_organisations(found, rule, people, organisations)
@@ -218,10 +227,10 @@ def _titles(m: regex.Match, rule: RoleRule) -> list[Title]:
     return rule.titles_in(m.group("titles"))
 
 
-def _before_name(text, m, rule, people, persons, organisations) -> _Role | None:
+def _before_name(text, m, at, end, rule, people, persons, organisations) -> _Role | None:
     """'Nvidia CEO Jensen Huang', 'US President Donald Trump', 'former President Moon', 'Helix's chief
     executive Marta Lindqvist'."""
-    gap = _SPACE.match(text, m.end(), m.end() + 3)
+    gap = _SPACE.match(text, end, end + 3)
     if not gap:
         return None
     name_start = gap.end()
@@ -234,18 +243,20 @@ def _before_name(text, m, rule, people, persons, organisations) -> _Role | None:
             return None
         name, written = people.canonical(named[2]), named[2]
     titles = _titles(m, rule)
-    start, org = _organisation_before(text, m.start(), rule, organisations, titles)
+    start, org = _organisation_before(text, at, rule, organisations, titles)
+    if person is None and not org and not m.group("titles")[0].isupper():
+        return None  # "the founder Helix Compute hired": a lowercase title names someone only after a company
     if m.group("of"):
         org = _organisation(text, m.start("of"), m.end("of"), rule, organisations)
     tense = "past" if rule.past_modifier.search(text, max(0, start - 20), start) or \
-        rule.past_modifier.search(text, max(0, m.start() - 20), m.start()) else "current"
-    return _Role(name, written, start, m.end(), titles, org, tense, "before the name", "title before the name")
+        rule.past_modifier.search(text, max(0, at - 20), at) else "current"
+    return _Role(name, written, start, end, titles, org, tense, "before the name", "title before the name")
 
 
-def _after_name(text, m, sentence_start, rule, people, persons, organisations) -> _Role | None:
+def _after_name(text, m, at, end, sentence_start, rule, people, persons, organisations) -> _Role | None:
     """'Jensen Huang, founder and CEO of Nvidia,' / 'Kim Min-jun, the startup's chief executive' /
     'Priya Raman, executive vice president and CFO, Helix Compute'."""
-    pre = rule.appositive.search(text, max(sentence_start, m.start() - 60), m.start())
+    pre = rule.appositive.search(text, max(sentence_start, at - 60), at)
     if pre is None:
         return None
     comma = pre.start()
@@ -257,17 +268,17 @@ def _after_name(text, m, sentence_start, rule, people, persons, organisations) -
         if named is None or any(o.end == comma for o in organisations):
             return None
         name, written = people.canonical(named[2]), named[2]
-    org, end = "", m.end()
+    org = ""
     if pre.group("org"):
         org = _organisation(text, pre.start("org"), pre.end("org"), rule, organisations)
     if m.group("of"):
         org = _organisation(text, m.start("of"), m.end("of"), rule, organisations)
     elif not org:
-        after = _organisation_after_comma(text, m.end(), rule, persons, organisations)
+        after = _organisation_after_comma(text, end, rule, persons, organisations)
         if after is not None:
             org, end = after
-    start = pre.start("org") if pre.group("org") else m.start()
-    tense = "past" if rule.past_modifier.search(text, max(0, m.start() - 20), m.start()) else "current"
+    start = pre.start("org") if pre.group("org") else at
+    tense = "past" if rule.past_modifier.search(text, max(0, at - 20), at) else "current"
     return _Role(name, written, start, end, _titles(m, rule), org, tense, "after the name", "title after the name")
 
 
@@ -297,10 +308,10 @@ def _organisation_after_comma(text, pos, rule, persons, organisations) -> tuple[
     return org, end
 
 
-def _after_verb(document, text, m, s, e, rule, people, persons, organisations) -> _Role | None:
+def _after_verb(document, text, m, at, end, s, e, rule, people, persons, organisations) -> _Role | None:
     """'… who has been serving as Governor of Gyeonggi Province', 'he served as Mayor of Seongnam',
     'Ravi Sandoval will take over as interim CEO'."""
-    verb = rule.linking_verb.search(text, s, m.start())
+    verb = rule.linking_verb.search(text, s, at)
     if verb is None:
         return None
     candidates = [p for p in persons if s <= p.start and p.end <= verb.start()]
@@ -323,13 +334,13 @@ def _after_verb(document, text, m, s, e, rule, people, persons, organisations) -
     org = _organisation(text, m.start("of"), m.end("of"), rule, organisations) if m.group("of") else ""
     if verb.group("future"):
         tense = "future"
-    elif (verb.group("past") or rule.past_modifier.search(text, verb.start(), m.start())
-          or (rule.past_marker and rule.past_marker.search(text, m.end(), e))):
+    elif (verb.group("past") or rule.past_modifier.search(text, verb.start(), at)
+          or (rule.past_marker and rule.past_marker.search(text, end, e))):
         tense = "past"
     else:
         tense = "current"
-    start = verb.start("ordinal") if verb.group("ordinal") else m.start()  # "the 45th president of …"
-    return _Role(name, written, start, m.end(), _titles(m, rule), org, tense, "after a verb", reason)
+    start = verb.start("ordinal") if verb.group("ordinal") else at  # "the 45th president of …"
+    return _Role(name, written, start, end, _titles(m, rule), org, tense, "after a verb", reason)
 
 
 def _organisation_before(text, pos, rule, organisations, titles=()) -> tuple[int, str]:

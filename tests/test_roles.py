@@ -97,6 +97,7 @@ def test_a_company_after_a_title_and_a_comma_but_not_the_next_person_of_a_list(e
 
 def test_a_title_with_no_person_is_no_claim(extract):
     assert roles(extract, "The decision ultimately lies with the US President. The chief executive declined.") == []
+    assert roles(extract, "Investors asked whether the founder Helix Compute hired would stay.") == []
 
 
 # --------------------------------------------------------------------------- verdicts
