@@ -207,7 +207,7 @@ def load_catalogue(paths: Iterable[Path], read: Callable[[Path], dict[str, Any]]
                 descriptors=tuple(str(d) for d in item.get("descriptors") or ()),
                 roles=tuple(str(r) for r in item.get("roles") or ()),
                 country=item.get("country"),
-                extra=tuple((k, v) for k, v in item.items() if k not in known),
+                extra=tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in item.items() if k not in known),
             )
             entities[entity.name] = entity
     return Catalogue(list(entities.values()), frozenset(places))

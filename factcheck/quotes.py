@@ -26,6 +26,7 @@ Every word list and pattern comes from the rule file (``rules/quotes.yaml``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,6 +144,36 @@ def words(text: str) -> list[str]:
     return out
 
 
+def spelled_out(tokens: list[str], contractions: dict[str, str]) -> list[str]:
+    """Words with their contractions written out, as quotes are compared: "don't" → do not, "we're" → we are.
+
+    ``contractions`` maps a whole word ("won't", "cannot") or an ending ("n't",
+    "'re") to the words it stands for; whole words are looked up first.
+    Contractions that can stand for several words ("'s": is, has, or a
+    possessive) are left as written: the comparison tries each reading.
+    """
+    if not contractions:
+        return tokens
+    endings = [(k, v.split()) for k, v in contractions.items() if k[:1] == "'" or k.startswith("n'")]
+    out: list[str] = []
+    for word in tokens:
+        whole = contractions.get(word)
+        if whole is not None:
+            out.extend(whole.split())
+            continue
+        if "'" in word:
+            for ending, full in endings:
+                if word.endswith(ending) and len(word) > len(ending):
+                    out.append(word[:-len(ending)])
+                    out.extend(full)
+                    break
+            else:
+                out.append(word)
+            continue
+        out.append(word)
+    return out
+
+
 # --------------------------------------------------------------------------- the rule
 
 
@@ -175,6 +206,10 @@ class QuoteRule:
     def extract(self, document: Document, rules, problems: list[Problem] | None = None,
                 mentions=None) -> list[Claim]:
         return extract_quotes(document, rules, self, mentions)
+
+    def compared_words(self, text: str) -> list[str]:
+        """The words of a quote as versions of it are compared: :func:`words`, contractions spelled out."""
+        return spelled_out(words(text), self.compare.get("contractions") or {})
 
 
 #: A verb starts a word: "so-called" is not "called".
@@ -396,7 +431,9 @@ class _Context:
                 return _Found([(a, b)], speaker, "after", (m.start("who"), m.end("verb")), quotation.open)
         # before the quote: 'Huang declared, "…"' / 'what Huang calls "…"'
         sentence = self.sentence_of(quotation.open)
-        start = min(sentence[0], quotation.open)
+        start = self.introduction(quotation, paragraph) if quotation.open == paragraph[0] else None
+        if start is None:
+            start = min(sentence[0], quotation.open)
         m = rule.verb_before_quote.search(text, start, quotation.open)
         attached = m is not None and _ATTACHED.search(m.group()) is not None  # 'said: "…"', 'added that "…"'
         if m and count >= rule.min_words_before and (attached or not self.noun_phrase(quoted)):
@@ -411,8 +448,21 @@ class _Context:
                 if speaker is None or speaker.name == UNATTRIBUTED:
                     speaker = self.speaker_after(verb.end(), quotation.open)  # 'According to Huang, "…"'
                 if speaker is not None and speaker.name != UNATTRIBUTED:
-                    return _Found([(a, b)], speaker, "partial", (verb.start(), verb.end()), quotation.open)
+                    form = "before" if start < paragraph[0] else "partial"  # 'According to Huang:' above the quote
+                    return _Found([(a, b)], speaker, form, (verb.start(), verb.end()), quotation.open)
         return None
+
+    def introduction(self, quotation: Quotation, paragraph: tuple[int, int]) -> int | None:
+        """Where the sentence introducing a quote that opens its paragraph starts, when the paragraph before
+        ends with a colon: 'According to Huang:' / 'Huang told analysts:' and the quote below it."""
+        paragraphs = self.document.paragraphs
+        index = bisect.bisect_left(paragraphs, paragraph)
+        if not 0 < index < len(paragraphs) or paragraphs[index] != paragraph:
+            return None
+        before = paragraphs[index - 1]
+        if self.text[before[1] - 1:before[1]] != ":":
+            return None
+        return max(before[0], self.sentence_of(before[1] - 1)[0])
 
     def reported_speech(self, spans: list[Quotation], quoted: set[int]) -> list[Claim]:
         """'He added that he would like to …': what a speaker said, in the article's words.
@@ -494,7 +544,7 @@ class _Context:
             rule=self.rule.type,
             subject_reason=found.speaker.reason,
             quote_span=(span_start, min(len(quote), span_start + len(" ".join(raw_parts[:1])))),
-            extra={"kind": "quote", "words": words(said), "form": found.form, "speaker": found.speaker.written,
+            extra={"kind": "quote", "words": self.rule.compared_words(said), "form": found.form, "speaker": found.speaker.written,
                    **({"speaker_kind": "organisation"} if found.speaker.reason.startswith("organisation") else {})},
         )
 

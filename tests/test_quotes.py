@@ -115,6 +115,22 @@ def test_reported_speech_is_a_paraphrase(extract):
     assert c.text == "he would like to sell the newest chips to China"
 
 
+def test_a_quote_below_a_paragraph_that_introduces_it_with_a_colon(extract):
+    text = ("Brightline signed the lease on Monday.\n\nAccording to Tavi Moreno, CEO of Brightline:\n\n"
+            "“As Brightline keeps pushing what’s possible, the new halls will serve as its backbone.”\n")
+    c = only(quotes(extract, text))
+    assert (c.subject, c.extra["form"]) == ("Tavi Moreno", "before")
+    assert c.text.startswith("As Brightline keeps pushing")
+    assert (c.line, c.column) == (5, 2)
+
+
+def test_an_attribution_with_stating_before_the_quote(extract):
+    text = ("Brightline Chief Executive Tavi Moreno echoed the view, stating,\n"
+            "“The new halls will serve as the backbone of our cloud.”")
+    c = only(quotes(extract, text))
+    assert (c.subject, c.extra["form"]) == ("Tavi Moreno", "before")
+
+
 def test_partial_quote_inside_a_sentence_names_its_speaker(extract):
     text = 'Deputy Prime Minister Bae Kyung-hoon framed the investment as a bid to become "one of the top three AI powers."'
     c = only(quotes(extract, text))
@@ -228,6 +244,46 @@ def test_british_and_american_spellings_of_one_statement_agree(extract, rules):
         b='"Mobilizing private capital to build AI infrastructure like data centers will unlock a multi-trillion-'
           'dollar opportunity for our organization," Larry Fink said.')
     assert [g.verdict for g in groups] == ["agreed"]
+
+
+def test_versions_that_differ_only_in_typography_agree(extract, rules):
+    """Compound written apart, apostrophe dropped, straight marks, a comma for a dash, "..." for "…", a lower-case
+    first word and a full stop inside the marks: the same words, as an outlet's style guide wrote them."""
+    groups = quote_groups(
+        extract, rules,
+        a="“Orlen’s long-term plan is to run the plant — and the company’s grid link — by 2030…,” Mirela Dusk said.",
+        b='"orlens longterm plan is to run the plant, and the companys grid-link - by 2030...." Mirela Dusk said.')
+    assert [(g.verdict, len(g.claims)) for g in groups] == [("agreed", 2)]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("a long-term supplier for the next decade", "a longterm supplier for the next decade"),
+    ("a long term supplier for the next decade", "a longterm supplier for the next decade"),
+    ("the companys biggest order for the next decade", "the company's biggest order for the next decade"),
+    ("we're going to be customers of each other", "we are going to be customers of each other"),
+    ("we don't see a slowdown in orders this year", "we do not see a slowdown in orders this year"),
+    ("it's the biggest order in our history so far", "it is the biggest order in our history so far"),
+])
+def test_compounds_apostrophes_and_contractions_are_not_key_words(extract, rules, a, b):
+    groups = quote_groups(extract, rules, one=f'"{a.capitalize()}," Mirela Dusk said.',
+                          two=f'"{b.capitalize()}," Mirela Dusk said.')
+    assert [g.verdict for g in groups] == ["agreed"], groups[0].note
+
+
+def test_a_real_change_beside_typography_is_disputed_for_the_real_change(extract, rules):
+    groups = quote_groups(extract, rules, a='"We see Orlen as a long-term partner in the region," Mirela Dusk said.',
+                          b='"We see Orlen as a longterm rival in the region," Mirela Dusk said.')
+    assert [g.verdict for g in groups] == ["disputed"]
+    assert groups[0].note == "a key word differs: 'partner' / 'rival'"
+
+
+def test_a_fragment_written_with_other_typography_is_a_fragment_not_a_dispute(extract, rules):
+    groups = quote_groups(
+        extract, rules,
+        a='"We will keep investing for the long-term growth of the grid business," Mirela Dusk said.',
+        b='Mirela Dusk said the firm was investing "for the longterm growth of the grid business."')
+    assert [g.verdict for g in groups] == ["compatible"]
+    assert groups[0].note.startswith("fragment")
 
 
 def test_excerpts_where_one_runs_on_past_the_other_are_one_quote_and_compatible(extract, rules):

@@ -66,8 +66,38 @@ def test_closed_period_and_former_make_a_role_past(extract):
     assert (moon.subject, moon.extra["tense"]) == ("Moon Jae-in", "past")
 
 
+@pytest.mark.parametrize("text, person, written, titles, org, tense", [
+    ("“We are on track,” said Priya Raman, executive vice president and CFO, Helix Compute.", "Priya Raman",
+     "executive vice president and CFO, Helix Compute", ["Executive Vice President", "CFO"], "Helix Compute",
+     "current"),
+    ("The plan was cheered by Corvane co-founder Arjun Mehta.", "Arjun Mehta", "Corvane co-founder", ["Founder"],
+     "Corvane", "current"),
+    ("Orsolya Brandt, formerly head of product at Corvane, joined the board.", "Orsolya Brandt",
+     "head of product at Corvane", ["Head of product"], "Corvane", "past"),
+    ("Ravi Sandoval will take over as interim CEO of Novara next month.", "Ravi Sandoval", "interim CEO of Novara",
+     ["CEO"], "Novara", "future"),
+    ("Novara's chief executive Marta Lindqvist praised the staff.", "Marta Lindqvist", "Novara's chief executive",
+     ["CEO"], "Novara", "current"),
+    ("The plant was opened by Quarrelle chief executive Tomasz Wierzba.", "Tomasz Wierzba", "Quarrelle chief executive",
+     ["CEO"], "Quarrelle", "current"),
+    ("Talks were led by incoming CEO Lindiwe Mokoena.", "Lindiwe Mokoena", "incoming CEO", ["CEO"], "", "future"),
+])
+def test_title_shapes_of_company_roles(extract, text, person, written, titles, org, tense):
+    found = [c for c in roles(extract, text) if c.subject == person]
+    assert [(c.text, c.extra["titles"], c.extra["org"], c.extra["tense"]) for c in found] == [
+        (written, titles, org, tense)]
+
+
+def test_a_company_after_a_title_and_a_comma_but_not_the_next_person_of_a_list(extract):
+    found = roles(extract, "The keynote was given by Dana Okafor, CEO, Helix Compute. The panel had Ravi Sandoval, "
+                           "CTO, Priya Raman, CFO, and two analysts.")
+    assert {(c.subject, c.extra["org"]) for c in found} == {
+        ("Dana Okafor", "Helix Compute"), ("Ravi Sandoval", ""), ("Priya Raman", "")}
+
+
 def test_a_title_with_no_person_is_no_claim(extract):
     assert roles(extract, "The decision ultimately lies with the US President. The chief executive declined.") == []
+    assert roles(extract, "Investors asked whether the founder Helix Compute hired would stay.") == []
 
 
 # --------------------------------------------------------------------------- verdicts
@@ -111,13 +141,76 @@ def test_same_title_of_different_organisations_is_disputed(extract, rules):
 def test_an_organisation_named_more_or_less_fully_is_one_organisation(extract, rules):
     groups = role_groups(extract, rules, a="Hiroshi Kowalski, Helix's CEO, spoke.",
                          b="Hiroshi Kowalski, chief executive of Helix Compute, spoke.")
-    assert [g.verdict for g in groups] == ["compatible"]
+    assert [g.verdict for g in groups] == ["agreed"]  # the same office of one organisation
 
 
 def test_same_office_everywhere_is_agreed(extract, rules):
     groups = role_groups(extract, rules, a="Nvidia CEO Jensen Huang spoke.",
                          b="The crowd cheered Nvidia CEO Jensen Huang.")
     assert [g.verdict for g in groups] == ["agreed"]
+
+
+def test_ceo_chief_executive_officer_and_chief_executive_of_one_company_are_agreed(extract, rules):
+    groups = role_groups(extract, rules, a="Corvane CEO Dana Okafor spoke at the Corvane plant.",
+                         b="Shares of Corvane rose as Corvane Chief Executive Officer Dana Okafor spoke.",
+                         c="The deal was signed by Dana Okafor, chief executive of Corvane.")
+    assert [(g.verdict, len(g.claims)) for g in groups] == [("agreed", 3)]
+
+
+def test_a_title_without_its_company_agrees_where_the_article_names_the_company_elsewhere(extract, rules):
+    groups = role_groups(extract, rules,
+                         a="Dana Okafor, chief executive of Corvane, opened the plant. Later CEO Dana Okafor took "
+                           "questions.",
+                         b="Corvane's chief executive Dana Okafor opened the plant.")
+    assert [g.verdict for g in groups] == ["agreed"]
+    bare = next(c for c in groups[0].claims if c.text == "CEO")
+    assert (bare.extra["org"], bare.extra["linked_org"]) == ("", "Corvane")
+
+
+@pytest.fixture
+def kaldor_rules(tmp_path):
+    from factcheck.rules import load_rules
+
+    (tmp_path / "people.yaml").write_text(
+        "people:\n  - {name: Ines Kaldor, aliases: [Kaldor], organisations: [Varo Systems]}\n", encoding="utf-8")
+    (tmp_path / "entities.yaml").write_text(
+        "entities:\n  - {name: Varo Systems, kind: company, aliases: [Varo]}\n", encoding="utf-8")
+    return load_rules([tmp_path])
+
+
+def test_a_title_without_its_company_agrees_with_the_company_the_catalogue_links_the_person_to(kaldor_rules):
+    from factcheck.documents import document_from_text
+    from factcheck.extract import extract_claims
+
+    def groups(**texts):
+        claims = [c for name, text in texts.items()
+                  for c in extract_claims(document_from_text(f"{name}.txt", text), kaldor_rules) if c.type == "role"]
+        return [g.verdict for g in group_claims(claims, kaldor_rules) if g.type == "role"]
+
+    assert groups(a="CEO Ines Kaldor said Varo would open two plants.", b="Varo CEO Ines Kaldor opened a plant.") \
+        == ["agreed"]
+    # an article that does not name the company does not say whose CEO she is
+    assert groups(a="CEO Ines Kaldor said the plants would open.", b="Varo CEO Ines Kaldor opened a plant.") \
+        == ["compatible"]
+
+
+def test_a_future_role_is_never_disputed_against_a_current_one(extract, rules):
+    groups = role_groups(extract, rules, a="Ravi Sandoval will take over as CEO of Novara in May.",
+                         b="Helix CEO Ravi Sandoval presented the results.")
+    assert [g.verdict for g in groups] == ["compatible"] and not groups[0].conflicts
+    assert "future role, not compared with current ones: CEO of Novara" in groups[0].note
+
+
+def test_a_past_role_written_with_formerly_is_never_disputed(extract, rules):
+    groups = role_groups(extract, rules, a="Orsolya Brandt, formerly CEO of Novara, joined the board.",
+                         b="Helix CEO Orsolya Brandt presented the results.")
+    assert [g.verdict for g in groups] == ["compatible"] and not groups[0].conflicts
+    assert "past role" in groups[0].note
+
+
+def test_an_interim_title_is_not_the_same_office_as_the_title_alone(extract, rules):
+    groups = role_groups(extract, rules, a="Novara interim CEO Ravi Sandoval spoke.", b="Novara CEO Ravi Sandoval spoke.")
+    assert [g.verdict for g in groups] == ["compatible"] and not groups[0].conflicts
 
 
 # --------------------------------------------------------------------------- the seeds

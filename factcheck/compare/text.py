@@ -29,7 +29,8 @@ from rapidfuzz.distance import Levenshtein
 
 from ..claims import EVERY_PAIR_UP_TO, MOST_CONFLICTS, UNATTRIBUTED, Claim, Group
 from ..people import person_key
-from ..quotes import words as quote_words
+from ..quotes import spelled_out, words as quote_words
+from ..roles import same_organisation
 from .speakers import is_speaker_quote, matching_wordings, overlap
 
 
@@ -38,6 +39,7 @@ _QUOTE_DEFAULTS: dict[str, Any] = {
     "opening_words": 5, "similar_ratio": 70, "fragment_ratio": 95, "fragment_min_words": 3, "diverge_ratio": 60,
     "overlap_words": 6,
     "minor_words": [], "negations": ["not", "no", "never", "n't", "without"], "number_words": [],
+    "contractions": {}, "ambiguous_contractions": {},
 }
 
 
@@ -110,6 +112,10 @@ def compare_quotes(a: list[str], b: list[str], settings: dict[str, Any] | None =
         settings = _settings(load_rules(), "quote")
     if a == b:
         return Comparison("agreed", "same words")
+    blocks = _blocks(a, b)
+    if all(_typographic(old, new, settings) for old, new in blocks):
+        shown = "; ".join(f"'{' '.join(x)}' / '{' '.join(y)}'" for x, y in blocks[:3])
+        return Comparison("agreed", f"same words, written differently: {shown}")
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if _contains(long_, short):
         return Comparison("compatible", f"fragment: one quotes {len(short)} of the other's {len(long_)} words")
@@ -121,10 +127,12 @@ def compare_quotes(a: list[str], b: list[str], settings: dict[str, Any] | None =
     if (shared >= min(settings["opening_words"], len(short)) and len(tail_a) >= 3 and len(tail_b) >= 3
             and fuzz.ratio(" ".join(tail_a), " ".join(tail_b)) < settings["diverge_ratio"]):
         return Comparison("compatible", f"shared opening of {shared} words, then they continue differently")
-    changes = _changes(a, b)
+    changes = [c for old, new in _changes(a, b) if (c := _untypeset(old, new, settings))[0] or c[1]]
     material = _material(changes, settings)
     if material:
         return Comparison("disputed", material)
+    if not changes:  # one starts or ends earlier, and their common words differ only in how they are written
+        return Comparison("compatible", f"fragment: one quotes {len(short)} of the other's {len(long_)} words")
     shown = "; ".join(f"'{' '.join(x) or '—'}' / '{' '.join(y) or '—'}'" for x, y in changes[:3])
     return Comparison("compatible", f"minor wording differs: {shown}")
 
@@ -167,7 +175,7 @@ def judge_quotes(claims: list[Claim], rules=None, speakers: dict[str, str] | Non
 
 def _speaker_groups(members: list[Claim], settings: dict[str, Any]) -> list[Group]:
     """One speaker's quotes clustered into versions of one quote, each cluster judged."""
-    tokens = [_tokens(c) for c in members]
+    tokens = [_tokens(c, settings) for c in members]
     # One quote is often printed word for word by many outlets: relate each distinct wording once,
     # then every claim joins its wording's cluster (an archive may hold a speaker's quote thousands of times).
     wordings: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -464,9 +472,11 @@ def _cross_source_pair(claims: list[Claim], first: list[int], second: list[int])
     return None
 
 
-def _tokens(claim: Claim) -> list[str]:
+def _tokens(claim: Claim, settings: dict[str, Any] | None = None) -> list[str]:
     stored = claim.extra.get("words") if claim.extra else None
-    return list(stored) if stored else quote_words(claim.text)
+    if stored:
+        return list(stored)
+    return spelled_out(quote_words(claim.text), (settings or {}).get("contractions") or {})
 
 
 def _contains(long_: list[str], short: list[str]) -> bool:
@@ -490,7 +500,83 @@ def _changes(a: list[str], b: list[str]) -> list[tuple[list[str], list[str]]]:
         ops.pop(0)
     while ops and ops[-1].tag in ("insert", "delete"):
         ops.pop()
-    return [(a[op.src_start:op.src_end], b[op.dest_start:op.dest_end]) for op in ops if op.tag != "equal"]
+    return _merged(a, b, ops)
+
+
+def _blocks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Every stretch of words in which two versions differ, their ends included."""
+    return _merged(a, b, list(Levenshtein.opcodes(a, b)))
+
+
+def _merged(a: list[str], b: list[str], ops) -> list[tuple[list[str], list[str]]]:
+    """The (old, new) words of each run of edits between two equal stretches: "long term" / "longterm" is one."""
+    out: list[tuple[list[str], list[str]]] = []
+    run = None
+    for op in ops:
+        if op.tag == "equal":
+            run = None
+            continue
+        if run is None:
+            run = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+            out.append(run)
+        else:
+            run[1], run[3] = op.src_end, op.dest_end
+    return [(a[s:e], b[ds:de]) for s, e, ds, de in out]
+
+
+#: The most readings of a stretch of words tried (each "'s" may be a possessive, "is" or "has").
+_MOST_READINGS = 64
+
+
+def _typographic(old: list[str], new: list[str], settings: dict[str, Any]) -> bool:
+    """Do two stretches of words differ only in how they are written?
+
+    "long-term" / "longterm" / "long term" (a compound joined or split), "company's" / "companys" (an
+    apostrophe dropped), "it's" / "it is" (a contraction that may stand for several words).  Numbers,
+    negations and other words differ in their letters and are never typography.
+    """
+    if not old or not new:
+        return False
+    return bool(_readings(old, settings) & _readings(new, settings))
+
+
+def _untypeset(old: list[str], new: list[str], settings: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """A change without the words at its start or end that differ only in how they are written:
+    "long term partner" / "longterm rival" is "partner" / "rival"."""
+    if _typographic(old, new, settings):
+        return [], []
+    for at_start in (True, False):
+        trimmed = True
+        while trimmed and old and new:
+            trimmed = False
+            for i in range(1, min(3, len(old)) + 1):
+                for j in range(1, min(3, len(new)) + 1):
+                    if (i, j) == (len(old), len(new)):
+                        continue
+                    x, y = (old[:i], new[:j]) if at_start else (old[-i:], new[-j:])
+                    if _typographic(x, y, settings):
+                        old, new = (old[i:], new[j:]) if at_start else (old[:-i], new[:-j])
+                        trimmed = True
+                        break
+                if trimmed:
+                    break
+    return old, new
+
+
+def _readings(stretch: list[str], settings: dict[str, Any]) -> set[str]:
+    """The letters a stretch of words may stand for, spaces and apostrophes left out."""
+    ambiguous = settings.get("ambiguous_contractions") or {}
+    readings = {""}
+    for word in stretch:
+        forms = {word.replace("'", "")}
+        if "'" in word:
+            for ending, meanings in ambiguous.items():
+                if word.endswith(ending) and len(word) > len(ending):
+                    forms.update(word[:-len(ending)] + m for m in meanings)
+        readings = {r + f for r in readings for f in forms}
+        if len(readings) > _MOST_READINGS:
+            return {"".join(w.replace("'", "") for w in stretch)}
+    return readings
 
 
 def _material(changes: list[tuple[list[str], list[str]]], settings: dict[str, Any]) -> str:
@@ -530,7 +616,7 @@ def _display_name(claims: list[Claim]) -> str:
 
 
 def judge_roles(claims: list[Claim], rules=None) -> list[Group]:
-    """One group per person: current offices compared across sources, past roles noted."""
+    """One group per person: current offices compared across sources, past and future roles noted."""
     groups: list[Group] = []
     for (claim_type, _, attribute), members in _by_person(claims).items():
         members.sort(key=lambda c: (c.source, c.offset))
@@ -538,26 +624,54 @@ def judge_roles(claims: list[Claim], rules=None) -> list[Group]:
         groups.append(group)
         if len({c.source for c in members}) < 2:
             continue
-        current = [i for i, c in enumerate(members) if c.extra.get("tense") != "past"]
+        current = [i for i, c in enumerate(members) if _tense(c) == "current"]
         group.conflicts = _role_conflicts(members, current)
-        past = [c for c in members if c.extra.get("tense") == "past"]
+        past = [c for c in members if _tense(c) == "past"]
+        future = [c for c in members if _tense(c) == "future"]
         notes = []
         if group.conflicts:
             group.verdict = "disputed"
             i, j = group.conflicts[0]
             notes.append(f"different current offices: {role_conflict(members[i], members[j])}")
-        elif not past and len({_office(c) for c in members}) == 1:
+        elif len({_tense(c) for c in members}) == 1 and _one_office(members):
             group.verdict = "agreed"
         else:
             group.verdict = "compatible"
-            offices = sorted({c.text for c in members if c.extra.get("tense") != "past"})
+            offices = sorted({c.text for c in members if _tense(c) == "current"})
             if len(offices) > 1:
                 notes.append("titles that can be held together: " + "; ".join(offices))
-        if past:
+        if past and group.verdict != "agreed":
             notes.append("past role" + ("s" if len(past) > 1 else "") + ", not compared with current ones: "
                          + "; ".join(sorted({c.text for c in past})))
+        if future and group.verdict != "agreed":
+            notes.append("future role" + ("s" if len(future) > 1 else "") + ", not compared with current ones: "
+                         + "; ".join(sorted({c.text for c in future})))
         group.note = "; ".join(notes)
     return groups
+
+
+def _tense(claim: Claim) -> str:
+    return claim.extra.get("tense") or "current"
+
+
+def _one_office(members: list[Claim]) -> bool:
+    """Do all claims name one office: the same titles (CEO, chief executive officer), held alike (interim or
+    not), of one organisation -- written, or the one the article links the person to ("CEO Sam Altman" in an
+    article that links him to OpenAI is OpenAI's CEO)?  A title with no organisation beside one with an
+    organisation is not known to be the same office."""
+    first = members[0]
+    titles = _title_names(first)
+    held = first.extra.get("held_as") or ""
+    orgs = [c.extra.get("org") or c.extra.get("linked_org") or "" for c in members]
+    if any(_title_names(c) != titles or (c.extra.get("held_as") or "") != held for c in members):
+        return False
+    if all(not o for o in orgs):
+        return True
+    return all(orgs) and all(same_organisation(o, orgs[0]) for o in orgs)
+
+
+def _title_names(claim: Claim) -> tuple[str, ...]:
+    return tuple(sorted(t.casefold() for t in claim.extra.get("titles") or ()))
 
 
 def _role_conflicts(members: list[Claim], current: list[int]) -> list[tuple[int, int]]:
@@ -611,13 +725,6 @@ def role_conflict(a: Claim, b: Claim) -> str:
         if org_a and org_b and not same_organisation(org_a, org_b):
             return f"{a.text} ({org_a}) vs {b.text} ({org_b})"
     return ""
-
-
-def same_organisation(a: str, b: str) -> bool:
-    """"Helix" and "Helix Compute", "NOVARA" and "Novara": one organisation named more or less fully."""
-    words_a, words_b = a.casefold().split(), b.casefold().split()
-    short, long_ = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
-    return long_[:len(short)] == short
 
 
 def _titles_by_class(claim: Claim) -> dict[str, set[str]]:

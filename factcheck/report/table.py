@@ -486,8 +486,8 @@ def _text_group_row(group: Group, by_path: dict[str, Source]) -> tuple[Text, Tex
             cell.append("\n")
         if claim.extra.get("kind") == "role":
             cell.append(clean(claim.text), style="bold")
-            if claim.extra.get("tense") == "past":
-                cell.append("  (past)", style="cyan")
+            if claim.extra.get("tense") in ("past", "future"):
+                cell.append(f"  ({claim.extra['tense']})", style="cyan")
         else:
             cell.append(clean("“" + _short(claim.text, 300) + "”"), style="italic")
             cell.append(f"  {clean(claim.extra.get('form', ''))}", style="cyan")
