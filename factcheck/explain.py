@@ -16,7 +16,7 @@ import regex
 
 from .claims import Claim, Problem
 from .documents import document_from_text
-from .extract import _is_figure, _trim, _unit, extract_claims
+from .extract import _is_figure, _trim, _unit, extract_claims, figure_span
 from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 
 
@@ -66,8 +66,7 @@ def explain(text: str, rules: RuleSet) -> Explanation:
 
 
 def _account(rule: Rule, index: int, m: regex.Match, scan: str, claims: list[Claim], triggered: bool) -> PatternMatch:
-    span = m.span("figure") if "figure" in m.re.groupindex and m.group("figure") else m.span()
-    start, end = _trim(scan, *span)
+    start, end = _trim(scan, *figure_span(m))
     groups = {name: value for name, value in m.groupdict().items() if value}
     own = [c for c in claims if c.rule == rule.type and c.pattern == index and c.offset == start]
     if own:

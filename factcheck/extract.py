@@ -111,8 +111,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                     if not folded.may_match(needs, s, e):  # cheap: words the pattern cannot match without
                         continue
                     for m in pattern.finditer(text, s, e, timeout=PATTERN_TIMEOUT):
-                        span = m.span("figure") if "figure" in pattern.groupindex and m.group("figure") else m.span()
-                        start, end = _trim(text, *span)
+                        start, end = _trim(text, *figure_span(m))
                         if end > start and _is_figure(text, m, rule):
                             found.append(_Match(rule, i, m, start, end))
             except TimeoutError:
@@ -171,6 +170,19 @@ def _timed_out(rule: Rule, document: Document, disabled: set[str], problems: lis
     if problems is not None:
         problems.append(Problem(document.path, f"rule {rule.type} ({rule.path}) timed out: skipped for this document",
                                 fatal=False))
+
+
+def figure_span(m: regex.Match) -> tuple[int, int]:
+    """Where the figure a match found is written: its ``figure`` group, else the match.
+
+    A hedge read behind the match ("more than" before "150,000 customers", which lets a pattern start at a
+    digit and so run only where there is one) is part of the figure as written.
+    """
+    groups = m.re.groupindex
+    start, end = m.span("figure") if "figure" in groups and m.group("figure") else m.span()
+    if "qualifier" in groups and 0 <= m.start("qualifier") < start:
+        start = m.start("qualifier")
+    return start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -400,6 +412,8 @@ def _unit(rule: Rule, m: regex.Match) -> tuple[str | None, float]:
             code = CURRENCY_WORDS.get(word.lower(), CURRENCY_WORDS.get(word, word.upper()))
             return code, CURRENCY_SUBUNITS.get(word.lower(), 1.0)
         return (rule.default_unit or None), 1.0
+    if rule.unit_from == "noun":  # a count of whatever it names: "12 data centres" is in data centers
+        return (rule.nouns.unit(_group(m, "unit")) if rule.nouns else None), 1.0
     captured = _group(m, "unit")
     unit = rule.unit_of(captured)
     if unit is not None:
