@@ -22,6 +22,7 @@ from .documents import Document
 from .entities import Entity, Mention
 from .numbers import CURRENCY_SIGNS, CURRENCY_SUBUNITS, CURRENCY_WORDS, NumberError, Reading, currency_code, figure_from
 from .literals import FoldedText
+from .people import NAME as PERSON_NAME, OFFICE_WORDS, PeopleCache, pronouns
 from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 
 
@@ -443,7 +444,7 @@ def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> s
             else:
                 continue
             if nearest is None or (gap, order) < nearest[:2]:
-                nearest = (gap, order, cue.value)
+                nearest = (gap, order, " ".join(hit.group().lower().split()) if cue.value == "matched" else cue.value)
     if nearest is not None:
         return nearest[2]
     for cue in cues:
@@ -520,6 +521,8 @@ def attribute_subject(
     def avoided(mm: Mention) -> bool:
         return bool(avoid.intersection(mm.entity.roles)) or mm.entity.kind in rule.avoid_kinds
 
+    if rule.subject_person:
+        return _person_subject(sentence, fs, fe, rules)
     if rule.subject_from_figure:
         inside = [mm for mm in sentence.mentions if ms <= mm.start and mm.end <= me]
         if inside:
@@ -551,6 +554,55 @@ def attribute_subject(
     if carried is not None:
         return [(carried.name, "subject of a previous sentence")]
     return [(UNATTRIBUTED, "no entity named nearby")]
+
+
+_PEOPLE = PeopleCache()
+#: Capitalised words that start a sentence or a phrase, never a person's name.
+_NOT_NAME_WORDS = frozenset("""The A An In On At For And But Its Their His Her This That These Those It We They He She
+    Our As After Before When While With From By Of To Now Then Also""".split())
+
+
+def _person_subject(sentence: _Sentence, fs: int, fe: int, rules: RuleSet) -> list[tuple[str, str]]:
+    """The person a figure is about (an age): the one named nearest before it in its sentence, else the one
+    named after it ("the 31-year-old founder, Jane Moreau"), else, where "he" or "she" stands before the
+    figure, the last person named in the sentences before it."""
+    people = _PEOPLE.of(rules.catalogue)
+    names = _people_named(sentence, people, sentence.start, sentence.end)
+    before = [n for n in names if n[1] <= fs]
+    if before:
+        return [(before[-1][2], "person named before the figure")]
+    after = [n for n in names if n[0] >= fe]
+    if after:
+        return [(after[0][2], "person named after the figure")]
+    text = sentence.text
+    if pronouns(text, sentence.start, fs):
+        doc = sentence.document
+        for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+            s, e = doc.sentences[index]
+            earlier = _people_named(sentence, people, s, e)
+            if earlier:
+                return [(earlier[-1][2], "person a pronoun before the figure refers to")]
+    return [(UNATTRIBUTED, "no person named nearby")]
+
+
+def _people_named(sentence: _Sentence, people, start: int, end: int) -> list[tuple[int, int, str]]:
+    """People named in ``text[start:end]``: the catalogue's, and capitalised names that are no organisation."""
+    text = sentence.text
+    found = [(pm.start + start, pm.end + start, pm.name) for pm in people.mentions(text[start:end])]
+    taken = [(mm.start, mm.end) for mm in sentence.all_mentions if start <= mm.start < end]
+    for m in PERSON_NAME.finditer(text, start, end):
+        words = m.group().split()
+        at = m.start()
+        while words and (words[0] in _NOT_NAME_WORDS or words[0] in OFFICE_WORDS):
+            at = text.index(words[1], at + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        span = (at, m.end())
+        if any(a < span[1] and span[0] < b for a, b, _ in found) or any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        found.append((span[0], span[1], people.canonical(" ".join(words))))
+    return sorted(found)
 
 
 def _is_channel(text: str, sentence: _Sentence, mm: Mention) -> bool:
