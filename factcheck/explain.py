@@ -82,6 +82,8 @@ def _account(rule: Rule, index: int, m: regex.Match, scan: str, claims: list[Cla
         if rival is not None:
             outcome = (f"lost to {rival.rule} patterns[{rival.pattern}] ({rival.text!r}): where matches overlap "
                        f"the higher priority, then the longer one wins")
+        elif _unit(rule, m)[0] is None and rule.nouns is not None:
+            outcome = f"no count: {rule.nouns.reading(groups.get('unit'))[1]}"
         elif _unit(rule, m)[0] is None:
             outcome = f"unit {groups.get('unit', '')!r} is none of the rule's units"
         else:

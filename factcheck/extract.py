@@ -92,12 +92,14 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
     claims: list[Claim] = []
     sentences = document.sentences
     disabled: set[str] = set()
-    candidates = rules.candidate_pattern
+    candidates = rules.candidate_tests
     non_numeric = any(rule.value != "number" for rule in rules.rules)
     shared: dict = {}
     folded = FoldedText(text)
     for index, (s, e) in enumerate(sentences):
-        numeric = candidates.search(text, s, e) is not None  # the prefilter only holds for number rules
+        # the prefilter only holds for number rules
+        numeric = any(folded.may_match(needs, s, e) and pattern.search(text, s, e) is not None
+                      for pattern, needs in candidates)
         if not numeric and not non_numeric:
             continue
         found: list[_Match] = []

@@ -19,7 +19,7 @@ import yaml
 from .dates import PIECES as DATE_PIECES
 from .currency import parse_rates
 from .entities import Catalogue, load_catalogue
-from .literals import Literals
+from .literals import Literals, required_literals
 from .pattern_cache import CompiledPatterns
 from .nouns import CountedNouns
 from .numbers import PIECES
@@ -164,6 +164,17 @@ class RuleSet:
         """Sentences that can hold a figure: digits, number words, or what a rule adds."""
         extra = [r.candidates for r in self.rules if r.candidates]
         return regex.compile("|".join([CANDIDATE] + extra))
+
+    @functools.cached_property
+    def candidate_tests(self) -> list[tuple[regex.Pattern, Literals | None]]:
+        """``candidate_pattern`` as separate tests, each rule's with the words it needs: a sentence is read
+        when one test matches, and a rule's test is run only where its words are (literals.py)."""
+        tests = [(regex.compile(CANDIDATE), None)]
+        for rule in self.rules:
+            if rule.candidates:
+                pattern = regex.compile(rule.candidates)
+                tests.append((pattern, required_literals(pattern.pattern, pattern.flags)))
+        return tests
 
     def by_type(self, claim_type: str) -> Rule | None:
         for rule in self.rules:
