@@ -21,7 +21,7 @@ import regex
 from .claims import Claim, Problem
 from .compare.evidence import JOIN
 from .documents import document_from_text
-from .extract import _is_figure, _trim, _unit, extract_claims
+from .extract import _is_figure, _trim, _unit, extract_claims, figure_span
 from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 
 
@@ -71,8 +71,7 @@ def explain(text: str, rules: RuleSet) -> Explanation:
 
 
 def _account(rule: Rule, index: int, m: regex.Match, scan: str, claims: list[Claim], triggered: bool) -> PatternMatch:
-    span = m.span("figure") if "figure" in m.re.groupindex and m.group("figure") else m.span()
-    start, end = _trim(scan, *span)
+    start, end = _trim(scan, *figure_span(m))
     groups = {name: value for name, value in m.groupdict().items() if value}
     own = [c for c in claims if c.rule == rule.type and c.pattern == index and c.offset == start]
     if own:
@@ -88,6 +87,8 @@ def _account(rule: Rule, index: int, m: regex.Match, scan: str, claims: list[Cla
         if rival is not None:
             outcome = (f"lost to {rival.rule} patterns[{rival.pattern}] ({rival.text!r}): where matches overlap "
                        f"the higher priority, then the longer one wins")
+        elif _unit(rule, m)[0] is None and rule.nouns is not None:
+            outcome = f"no count: {rule.nouns.reading(groups.get('unit'))[1]}"
         elif _unit(rule, m)[0] is None:
             outcome = f"unit {groups.get('unit', '')!r} is none of the rule's units"
         else:

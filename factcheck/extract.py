@@ -22,6 +22,7 @@ from .documents import Document
 from .entities import Entity, Mention
 from .numbers import CURRENCY_SIGNS, CURRENCY_SUBUNITS, CURRENCY_WORDS, NumberError, Reading, currency_code, figure_from
 from .literals import FoldedText
+from .people import NAME as PERSON_NAME, OFFICE_WORDS, PeopleCache, pronouns
 from .rules import PATTERN_TIMEOUT, Rule, RuleSet
 
 
@@ -100,12 +101,14 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
     claims: list[Claim] = []
     sentences = document.sentences
     disabled: set[str] = set()
-    candidates = rules.candidate_pattern
+    candidates = rules.candidate_tests
     non_numeric = any(rule.value != "number" for rule in rules.rules)
     shared: dict = {}
     folded = FoldedText(text)
     for index, (s, e) in enumerate(sentences):
-        numeric = candidates.search(text, s, e) is not None  # the prefilter only holds for number rules
+        # the prefilter only holds for number rules
+        numeric = any(folded.may_match(needs, s, e) and pattern.search(text, s, e) is not None
+                      for pattern, needs in candidates)
         if not numeric and not non_numeric:
             continue
         found: list[_Match] = []
@@ -120,8 +123,7 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                     if not folded.may_match(needs, s, e):  # cheap: words the pattern cannot match without
                         continue
                     for m in pattern.finditer(text, s, e, timeout=PATTERN_TIMEOUT):
-                        span = m.span("figure") if "figure" in pattern.groupindex and m.group("figure") else m.span()
-                        start, end = _trim(text, *span)
+                        start, end = _trim(text, *figure_span(m))
                         if end > start and _is_figure(text, m, rule):
                             found.append(_Match(rule, i, m, start, end))
             except TimeoutError:
@@ -180,6 +182,19 @@ def _timed_out(rule: Rule, document: Document, disabled: set[str], problems: lis
     if problems is not None:
         problems.append(Problem(document.path, f"rule {rule.type} ({rule.path}) timed out: skipped for this document",
                                 fatal=False))
+
+
+def figure_span(m: regex.Match) -> tuple[int, int]:
+    """Where the figure a match found is written: its ``figure`` group, else the match.
+
+    A hedge read behind the match ("more than" before "150,000 customers", which lets a pattern start at a
+    digit and so run only where there is one) is part of the figure as written.
+    """
+    groups = m.re.groupindex
+    start, end = m.span("figure") if "figure" in groups and m.group("figure") else m.span()
+    if "qualifier" in groups and 0 <= m.start("qualifier") < start:
+        start = m.start("qualifier")
+    return start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -409,6 +424,8 @@ def _unit(rule: Rule, m: regex.Match) -> tuple[str | None, float]:
             code = CURRENCY_WORDS.get(word.lower(), CURRENCY_WORDS.get(word, word.upper()))
             return code, CURRENCY_SUBUNITS.get(word.lower(), 1.0)
         return (rule.default_unit or None), 1.0
+    if rule.unit_from == "noun":  # a count of whatever it names: "12 data centres" is in data centers
+        return (rule.nouns.unit(_group(m, "unit")) if rule.nouns else None), 1.0
     captured = _group(m, "unit")
     unit = rule.unit_of(captured)
     if unit is not None:
@@ -438,7 +455,7 @@ def _cue(cues, sentence: _Sentence, clause: tuple[int, int], match: _Match) -> s
             else:
                 continue
             if nearest is None or (gap, order) < nearest[:2]:
-                nearest = (gap, order, cue.value)
+                nearest = (gap, order, " ".join(hit.group().lower().split()) if cue.value == "matched" else cue.value)
     if nearest is not None:
         return nearest[2]
     for cue in cues:
@@ -516,6 +533,8 @@ def attribute_subject(
         return (bool(avoid.intersection(mm.entity.roles)) or mm.entity.kind in rule.avoid_kinds
                 or mm.entity.kind == PUBLISHER)
 
+    if rule.subject_person:
+        return _person_subject(sentence, fs, fe, rules)
     if rule.subject_from_figure:
         inside = [mm for mm in sentence.mentions if ms <= mm.start and mm.end <= me]
         if inside:
@@ -547,6 +566,55 @@ def attribute_subject(
     if carried is not None:
         return [(carried.name, "subject of a previous sentence")]
     return [(UNATTRIBUTED, "no entity named nearby")]
+
+
+_PEOPLE = PeopleCache()
+#: Capitalised words that start a sentence or a phrase, never a person's name.
+_NOT_NAME_WORDS = frozenset("""The A An In On At For And But Its Their His Her This That These Those It We They He She
+    Our As After Before When While With From By Of To Now Then Also""".split())
+
+
+def _person_subject(sentence: _Sentence, fs: int, fe: int, rules: RuleSet) -> list[tuple[str, str]]:
+    """The person a figure is about (an age): the one named nearest before it in its sentence, else the one
+    named after it ("the 31-year-old founder, Jane Moreau"), else, where "he" or "she" stands before the
+    figure, the last person named in the sentences before it."""
+    people = _PEOPLE.of(rules.catalogue)
+    names = _people_named(sentence, people, sentence.start, sentence.end)
+    before = [n for n in names if n[1] <= fs]
+    if before:
+        return [(before[-1][2], "person named before the figure")]
+    after = [n for n in names if n[0] >= fe]
+    if after:
+        return [(after[0][2], "person named after the figure")]
+    text = sentence.text
+    if pronouns(text, sentence.start, fs):
+        doc = sentence.document
+        for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+            s, e = doc.sentences[index]
+            earlier = _people_named(sentence, people, s, e)
+            if earlier:
+                return [(earlier[-1][2], "person a pronoun before the figure refers to")]
+    return [(UNATTRIBUTED, "no person named nearby")]
+
+
+def _people_named(sentence: _Sentence, people, start: int, end: int) -> list[tuple[int, int, str]]:
+    """People named in ``text[start:end]``: the catalogue's, and capitalised names that are no organisation."""
+    text = sentence.text
+    found = [(pm.start + start, pm.end + start, pm.name) for pm in people.mentions(text[start:end])]
+    taken = [(mm.start, mm.end) for mm in sentence.all_mentions if start <= mm.start < end]
+    for m in PERSON_NAME.finditer(text, start, end):
+        words = m.group().split()
+        at = m.start()
+        while words and (words[0] in _NOT_NAME_WORDS or words[0] in OFFICE_WORDS):
+            at = text.index(words[1], at + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        span = (at, m.end())
+        if any(a < span[1] and span[0] < b for a, b, _ in found) or any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        found.append((span[0], span[1], people.canonical(" ".join(words))))
+    return sorted(found)
 
 
 def _is_channel(text: str, sentence: _Sentence, mm: Mention) -> bool:

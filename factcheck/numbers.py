@@ -50,6 +50,13 @@ SCALES = {
 }
 #: Korean myriad units (used with digits: "26만", "4조 3천억").
 KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 1e4, "억": 1e8, "조": 1e12}
+#: Words that say how many times over: "doubled" is 2 (×), "tripling" 3.  Read only where a rule's pattern
+#: captures them as its number (the multiple rule); ``{number}`` never matches them.
+MULTIPLES = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "thrice": 3, "quadruple": 4, "quintuple": 5,
+             "sextuple": 6}
+_MULTIPLE_FORM = regex.compile(r"(double|triple|treble|quadruple|quintuple|sextuple)(?:d|s)?|(doubl|tripl|trebl|quadrupl|quintupl|sextupl)ing|twice|thrice")
+#: An ordinal that is a quantity where a rule reads it as one: "the first gigawatt" is 1 GW.
+ORDINAL_QUANTITIES = {"first": 1}
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3, "fifth": 0.2,
              "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
 
@@ -219,6 +226,14 @@ def parse_number_words(text: str) -> float:
             seen = True
         elif word in TENS:
             current += TENS[word]
+            seen = True
+        elif word in ORDINAL_QUANTITIES and not seen:
+            current += ORDINAL_QUANTITIES[word]
+            seen = True
+        elif _MULTIPLE_FORM.fullmatch(word) and not seen:
+            form = _MULTIPLE_FORM.fullmatch(word)
+            stem = form.group(1) or (form.group(2) + "e" if form.group(2) else word)
+            current += MULTIPLES[stem]
             seen = True
         elif word in FRACTIONS:
             fraction = (current or 1.0) * FRACTIONS[word]

@@ -28,7 +28,7 @@ _PART_GAP = r"(?:[\s\u00a0]+|\s*[-‐‑]\s*)?"
 #: A capitalised name word; a hyphenated given name ("Min-jun", "Kyung-hoon") is one word.
 NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:[-‐‑]\p{L}[\p{Ll}]*)?"
 #: Two or three name words: a person named where the grammar says a person stands.
-_NAME = regex.compile(rf"(?<![\p{{L}}\d-])(?:{NAME_WORD}|\p{{Lu}}\.)(?:\s+(?:{NAME_WORD}|\p{{Lu}}\.)){{1,2}}(?![\p{{L}}\d])")
+NAME = _NAME = regex.compile(rf"(?<![\p{{L}}\d-])(?:{NAME_WORD}|\p{{Lu}}\.)(?:\s+(?:{NAME_WORD}|\p{{Lu}}\.)){{1,2}}(?![\p{{L}}\d])")
 
 PRONOUNS = frozenset({"he", "she"})
 #: Words of an office written before a name ("Executive Vice President Forrest Norrod said"): never the

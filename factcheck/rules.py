@@ -19,8 +19,9 @@ import yaml
 from .dates import PIECES as DATE_PIECES
 from .currency import parse_rates
 from .entities import Catalogue, load_catalogue
-from .literals import Literals
+from .literals import Literals, required_literals
 from .pattern_cache import CompiledPatterns
+from .nouns import CountedNouns
 from .numbers import PIECES
 
 #: Files in a rules folder that are not claim rules.
@@ -95,7 +96,8 @@ class Rule:
     patterns: list[regex.Pattern]
     pattern_sources: list[str]
     units: list[Unit] = field(default_factory=list)
-    unit_from: str | None = None  # "currency": the unit is the currency captured
+    unit_from: str | None = None  # "currency": the unit is the currency captured; "noun": the thing counted
+    nouns: CountedNouns | None = None  # how a counted thing becomes a unit (``unit_from: noun``)
     default_unit: str = ""
     default_attribute: str = "amount"
     #: attributes whose figures belong to a deal between the subject and its counterparty (a contract's value,
@@ -112,6 +114,7 @@ class Rule:
     time_cues: list[Cue] = field(default_factory=list)
     avoid_roles: tuple[str, ...] = ()
     subject_from_figure: bool = False  # an entity named inside the figure ("120 million AMD shares") is its subject
+    subject_person: bool = False  # the subject is the person named nearest the figure (an age)
     avoid_kinds: tuple[str, ...] = ()  # entity kinds passed over like avoided roles ("country" for dates)
     tolerance: float = 0.0  # relative difference under which central values are the same
     about: float = 0.10  # the ± an "about" hedge gives
@@ -168,6 +171,17 @@ class RuleSet:
         """Sentences that can hold a figure: digits, number words, or what a rule adds."""
         extra = [r.candidates for r in self.rules if r.candidates]
         return regex.compile("|".join([CANDIDATE] + extra))
+
+    @functools.cached_property
+    def candidate_tests(self) -> list[tuple[regex.Pattern, Literals | None]]:
+        """``candidate_pattern`` as separate tests, each rule's with the words it needs: a sentence is read
+        when one test matches, and a rule's test is run only where its words are (literals.py)."""
+        tests = [(regex.compile(CANDIDATE), None)]
+        for rule in self.rules:
+            if rule.candidates:
+                pattern = regex.compile(rule.candidates)
+                tests.append((pattern, required_literals(pattern.pattern, pattern.flags)))
+        return tests
 
     def by_type(self, claim_type: str) -> Rule | None:
         for rule in self.rules:
@@ -411,6 +425,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         pattern_sources=sources,
         units=units,
         unit_from=data.get("unit_from"),
+        nouns=CountedNouns.from_data(data.get("nouns")) if data.get("unit_from") == "noun" else None,
         default_unit=str(data.get("unit", units[0].name if units else "")),
         default_attribute=str(attributes.get("default", "amount")),
         deal_attributes=frozenset(str(a) for a in attributes.get("deal") or ()),
@@ -420,6 +435,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         time_cues=time_cues,
         avoid_roles=tuple(subject.get("avoid_roles") or ()),
         subject_from_figure=bool(subject.get("from_figure", False)),
+        subject_person=bool(subject.get("person", False)),
         avoid_kinds=tuple(subject.get("avoid_kinds") or ()),
         tolerance=float(data.get("tolerance", 0.0)),
         about=float(data.get("about", 0.10)),
