@@ -33,6 +33,7 @@ import shutil
 import struct
 import sys
 import tempfile
+import textwrap
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,7 @@ class BuildError(Exception):
 
 @dataclass
 class Run:
+    args: tuple[str, ...]
     command: str  # as a user would type it
     stdout: str
     exit_code: int
@@ -63,19 +65,24 @@ class Factcheck:
     def __init__(self) -> None:
         self._runs: dict[tuple[str, ...], Run] = {}
 
-    def __call__(self, *args: str) -> Run:
-        if args not in self._runs:
+    def figures(self, *args: str) -> str:
+        """The closing summary of `factcheck ARGS` in a terminal wide enough to hold it on one line."""
+        return _summary(self(*args, columns=10_000))
+
+    def __call__(self, *args: str, columns: int = COLUMNS) -> Run:
+        key = (*args, f"columns={columns}")
+        if key not in self._runs:
             from typer.testing import CliRunner
 
             from factcheck.cli import app
 
             with _in_root():
-                result = CliRunner(env={"COLUMNS": str(COLUMNS)}).invoke(app, list(args))
+                result = CliRunner(env={"COLUMNS": str(columns)}).invoke(app, list(args))
             if result.exception is not None and not isinstance(result.exception, SystemExit):
                 raise BuildError(f"factcheck {' '.join(args)} failed: {result.exception!r}")
             stdout = "\n".join(line.rstrip() for line in result.stdout.splitlines())
-            self._runs[args] = Run("factcheck " + " ".join(args), stdout, result.exit_code)
-        return self._runs[args]
+            self._runs[key] = Run(args, "factcheck " + " ".join(args), stdout, result.exit_code)
+        return self._runs[key]
 
 
 @contextlib.contextmanager
@@ -88,8 +95,8 @@ def _in_root() -> Iterator[None]:
         os.chdir(here)
 
 
-def _summary(run: Run, pattern: str = r"^\d+ sources? · ") -> str:
-    found = [line for line in run.stdout.splitlines() if re.match(pattern, line)]
+def _summary(run: Run) -> str:
+    found = [line for line in run.stdout.splitlines() if re.match(r"^\d+ (sources?|drafts?) · ", line)]
     if len(found) != 1:
         raise BuildError(f"no summary line in the output of {run.command}")
     return found[0]
@@ -121,12 +128,15 @@ class Generated:
 def scan_example(factcheck: Factcheck) -> Generated:
     """README: the table of the disputed GPU counts, cut short, and the summary of the whole scan."""
     example = factcheck("scan", "seeds/", "--only", "disputed", "--type", "hardware_units")
-    if re.match(r"^\d+ sources? · \d+ claims? · 0 groups", _summary(example)):
+    if " · 0 groups: " in factcheck.figures(*example.args):
         raise BuildError("the seeds scan has no disputed hardware_units group: choose another example for README.md")
-    full = factcheck("scan", "seeds/")
-    summary = _summary(full)
+    full = factcheck("scan", "seeds/", columns=120)  # the width of a pipe when COLUMNS is not set
+    summary = factcheck.figures("scan", "seeds/")
+    if summary not in full.stdout.splitlines():
+        raise BuildError("the summary line of a scan of seeds/ no longer fits 120 columns: "
+                         "the README's grep example would show half of it")
     sources = summary.split(" · ")[0]
-    lines = [f"$ {example.command}", *_crop(example, head=21), "",
+    lines = [f"$ {example.command}", *_crop(example, head=20), "",
              f'$ {full.command} | grep "^{sources}"', summary]
     return Generated(_fence(lines), summary)
 
@@ -148,10 +158,7 @@ def json_example(factcheck: Factcheck) -> Generated:
     missing = [k for k in JSON_CLAIM_KEYS if k not in claim] + [k for k in JSON_GROUP_KEYS if k not in group]
     if missing:
         raise BuildError(f"the JSON has no {', '.join(missing)} any more: update the README's JSON example")
-    quote = claim["quote"]
-    end = quote.find(claim["text"])
-    if end >= 0 and end + len(claim["text"]) < len(quote):
-        quote = quote[:end + len(claim["text"])] + " …"
+    quote = _around(claim["quote"], claim["text"])
     fields = {k: claim[k] for k in JSON_CLAIM_KEYS} | {"quote": quote}
     lines = ["{", f'  "factcheck": {document["factcheck"]},',
              '  "sources": [' + _json_object({"path": source["path"], "name": "…", "pub_date": source["pub_date"]})
@@ -161,6 +168,17 @@ def json_example(factcheck: Factcheck) -> Generated:
              "}"]
     return Generated(_fence(lines, "json"), f"{claim['source']}:{claim['line']}:{claim['column']} "
                                              f"{claim['text']!r} in a {group['verdict']} group")
+
+
+def _around(quote: str, text: str, words: int = 6) -> str:
+    """The quote cut to a few words before the figure and the figure itself, like "…with over 50,000 GPUs …"."""
+    start = quote.find(text)
+    if start < 0:
+        return quote
+    before = quote[:start].split()
+    head = ("…" if len(before) > words else "") + " ".join(before[-words:]).lstrip("…")
+    end = start + len(text)
+    return (head + " " if head else "") + text + (" …" if quote[end:].strip(" .,;:”\"") else quote[end:])
 
 
 def _json_object(fields: dict) -> str:
@@ -185,20 +203,22 @@ def _json_wrapped(opening: str, fields: dict, closing: str, width: int = 112) ->
 def date_example(factcheck: Factcheck) -> Generated:
     """docs/dates.md: the date claims of the seeds."""
     run = factcheck("scan", "seeds/", "--type", "date")
-    return Generated(_fence([f"$ {run.command}", *_crop(run, before="Editorial lints")]), _summary(run))
+    return Generated(_fence([f"$ {run.command}", *_crop(run, before="Editorial lints")]),
+                     factcheck.figures(*run.args))
 
 
 def korean_date_example(factcheck: Factcheck) -> Generated:
     """docs/dates.md: Korean dates judged with the English ones."""
     run = factcheck("scan", "seeds/", "tests/fixtures/ko/", "--type", "date", "--only", "disputed,agreed")
-    return Generated(_fence([f"$ {run.command}", *_crop(run, before="Editorial lints")]), _summary(run))
+    return Generated(_fence([f"$ {run.command}", *_crop(run, before="Editorial lints")]),
+                     factcheck.figures(*run.args))
 
 
 def check_example(factcheck: Factcheck) -> Generated:
     """docs/ci.md: a draft with wrong figures checked against the seeds, as GitHub annotations."""
     run = factcheck("check", "tests/fixtures/drafts/wrong.md", "--against", "seeds/", "--format", "github")
     lines = [f"$ {run.command}", *run.stdout.splitlines(), "$ echo $?", str(run.exit_code)]
-    return Generated(_fence(lines, "console"), _summary(run, r"^\d+ drafts? · "))
+    return Generated(_fence(lines, "console"), factcheck.figures(*run.args))
 
 
 def quote_example(factcheck: Factcheck) -> Generated:
@@ -212,21 +232,26 @@ def quote_example(factcheck: Factcheck) -> Generated:
         if not pairs:
             continue
         a, b = max(pairs, key=lambda pair: len(_shared_opening(*pair)))
-        opening = " ".join(_shared_opening(a, b))
+        opening = _shared_opening(a, b)
+        if not opening:
+            continue
         names = " and ".join(Path(c["source"]).name.split("_")[0] for c in (a, b))
-        text = (f'On the seeds, {group["subject"]}\'s "{opening}…" in {names} is one group, `{group["verdict"]}`:\n'
-                f'"{group.get("note", "")}".')
+        text = textwrap.fill(f'On the seeds, {group["subject"]}\'s "{opening}…" in {names} is one group, '
+                             f'`{group["verdict"]}`: "{group.get("note", "")}".', width=100, break_long_words=False,
+                             break_on_hyphens=False)
         return Generated(text, f'{group["subject"]} {group["verdict"]}: {group.get("note", "")}')
     raise BuildError("no quote of the seeds is compatible across two sources any more: rewrite docs/quotes.md there")
 
 
-def _shared_opening(a: dict, b: dict) -> list[str]:
-    words = []
-    for x, y in zip(a["text"].split(), b["text"].split()):
-        if x != y:
+def _shared_opening(a: dict, b: dict) -> str:
+    """The words two quotes open with (compared without punctuation and case), as `a` writes them."""
+    words_a, words_b = (list(re.finditer(r"[\w'’]+", c["text"])) for c in (a, b))
+    shared = 0
+    for x, y in zip(words_a, words_b):
+        if x.group().casefold() != y.group().casefold():
             break
-        words.append(x)
-    return words
+        shared += 1
+    return a["text"][:words_a[shared - 1].end()] if shared else ""
 
 
 REGIONS: dict[str, tuple[str, Callable[[Factcheck], Generated]]] = {
@@ -444,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         for shot in take_screenshots(factcheck):
-            figures = _summary(factcheck(*shot.table), r"^\d+ (sources?|drafts?) · ")
+            figures = factcheck.figures(*shot.table)
             print(f"{shot.path} ({shot.width}×{shot.height}, factcheck {' '.join(shot.command)}): {figures}")
     except BuildError as exc:
         print(f"docs/build.py: {exc}: the screenshots were not taken, the text was updated", file=sys.stderr)
