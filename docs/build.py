@@ -309,7 +309,8 @@ def stale_documents(generated: dict[str, Generated], root: Path = ROOT) -> list[
     for path in documents():
         text = (root / path).read_text(encoding="utf-8")
         rewrite(path, text, generated)  # raises on a broken or missing marker
-        stale += [f"{path} [{name}]: a fresh scan gives {generated[name].figures}" for name, (owner, _) in REGIONS.items()
+        stale += [f"{path} [{name}]: a fresh scan gives {generated[name].figures}"
+                  for name, (owner, _) in REGIONS.items()
                   if owner == path and region_text(text, name) != generated[name].text]
     return stale
 
@@ -331,11 +332,6 @@ class Shot:
     width: int
     height: int
     hover_conflict: bool = False  # open the quote of a cell in the first disputed row
-
-    @property
-    def table(self) -> tuple[str, ...]:
-        """The arguments of the terminal table of the same page."""
-        return tuple(a for a in self.command if a not in ("--format", "html"))
 
     def digest(self, page: str) -> str:
         setting = json.dumps([self.command, self.width, self.height, self.hover_conflict])
@@ -426,6 +422,24 @@ def take_screenshots(factcheck: Factcheck, root: Path = ROOT) -> list[Shot]:
     return written
 
 
+def page_figures(html: str) -> str:
+    """The counts a report page shows at its top: its summary line, then its legend's count per verdict."""
+    summary = re.search(r'<p class="summary">(.*?)</p>', html, re.S)
+    legend = re.search(r'<ul class="legend".*?</ul>', html, re.S)
+    if not summary or not legend:
+        raise BuildError("the report page has no summary or legend any more: update page_figures in docs/build.py")
+    counts = []
+    for item in re.findall(r"<li>(.*?)</li>", legend.group(0), re.S):
+        found = re.match(r"\W*([\w-]+)\s+(\d+)", _text(item))
+        if found:
+            counts.append(f"{found.group(2)} {found.group(1)}")
+    return f"{_text(summary.group(1))}: {', '.join(counts)}"
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
 def _open_a_conflict(page) -> None:
     row = page.locator("table.matrix tbody tr").first
     cells = row.locator("td.cell.conflict")
@@ -469,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         for shot in take_screenshots(factcheck):
-            figures = factcheck.figures(*shot.table)
+            figures = page_figures(factcheck(*shot.command).stdout)
             print(f"{shot.path} ({shot.width}×{shot.height}, factcheck {' '.join(shot.command)}): {figures}")
     except BuildError as exc:
         print(f"docs/build.py: {exc}: the screenshots were not taken, the text was updated", file=sys.stderr)

@@ -67,6 +67,15 @@ def test_the_readme_summary_is_the_scan_of_the_seeds(generated, rules):
     assert summary in generated["scan-example"].text
 
 
+def test_the_figures_printed_for_a_screenshot_are_those_on_its_page(build, factcheck, rules):
+    result = scan([str(SEEDS)], rules)
+    report = build.SHOTS[0]
+    figures = build.page_figures(factcheck(*report.command).stdout)
+    assert figures.startswith(f"{len(result.sources)} sources · {len(result.claims)} claims · "
+                              f"{len(result.groups)} groups")
+    assert f"{sum(g.verdict == 'disputed' for g in result.groups)} disputed" in figures
+
+
 def test_a_count_edited_by_hand_is_stale(build, generated, tmp_path):
     root = fresh_docs(build, generated, tmp_path)
     readme = root / "README.md"
