@@ -237,7 +237,6 @@ def test_cli_rejects_an_unknown_format():
 
 CHROMIUM_FLAGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = os.environ.get("FACTCHECK_SCREENSHOTS")  # a folder (e.g. docs) to keep the screenshots in
 
 
 def chromium_path() -> str | None:
@@ -285,8 +284,6 @@ class Visit:
     def screenshot(self, tmp_path: Path, name: str) -> Path:
         path = tmp_path / name
         self.page.screenshot(path=str(path))
-        if SCREENSHOTS:
-            shutil.copy(path, Path(SCREENSHOTS) / name)
         return path
 
 
