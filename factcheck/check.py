@@ -28,7 +28,7 @@ from typing import Iterable, Sequence
 
 from .claims import Claim, Group, Problem, Source
 from .compare import UNATTRIBUTED, block_of, consistent, distance, group_claims, judge, weigh
-from .compare.evidence import Context
+from .compare.evidence import Context, strongly_aligned
 from .compare.text import text_kind
 from .rules import RuleSet, load_rules
 
@@ -145,13 +145,13 @@ def judge_claim(claim: Claim, figures: SourceFigures, ledger: list[Claim]) -> Fi
         against = [e for e in evidence if not consistent(claim, e)]
         conflicts = judge(claim.key, evidence, tol).conflicts
     else:
-        strong = {id(e): weigh(claim, e, context).strong for e in evidence}
+        strong = {id(e): strongly_aligned(claim, e, context) for e in evidence}
         against = [e for e in evidence if not consistent(claim, e) and strong[id(e)]]
         weakly_against = any(not consistent(claim, e) and not strong[id(e)] for e in evidence)
         if not against and weakly_against and not any(consistent(claim, e) and strong[id(e)] for e in evidence):
             # it conflicts with figures aligned to it only weakly, and none states the same quantity for sure
             return Finding("unsupported", claim, evidence)
-        conflicts = judge(claim.key, evidence, tol, lambda a, b: weigh(a, b, context).strong).conflicts
+        conflicts = judge(claim.key, evidence, tol, lambda a, b: strongly_aligned(a, b, context)).conflicts
     if conflicts and len(against) < len(evidence):
         return Finding("disputed-sources", claim, evidence, against, conflicts)
     if against:

@@ -25,7 +25,7 @@ from ..currency import conversion_note, convert
 from ..people import person_key
 from .candidates import Block, align, block_of, candidate_pairs, claim_order, facts_of
 from .clusters import Cluster, cluster
-from .evidence import JOIN, Context, Evidence, deal_sides, naming_of, weigh
+from .evidence import JOIN, Context, Evidence, deal_sides, naming_of, strongly_aligned, weigh
 from .speakers import SpeakerIndex, is_speaker_quote, speaker_index
 from .text import group_text_claims, text_kind
 from .verdicts import consistent, distance, judge, overlap, same_statement, same_value
@@ -99,15 +99,7 @@ def group_of(found: Cluster, context: Context, tol: float) -> Group:
     """One cluster as a group: its name, its verdict, why it was aligned, and what a reader should know."""
     claims = sorted(found.claims, key=claim_order)
     shown = _shown_key(claims, context)
-    strong: dict[tuple[int, int], bool] = {}
-
-    def strongly_aligned(a: Claim, b: Claim) -> bool:
-        pair = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
-        if pair not in strong:
-            strong[pair] = weigh(a, b, context).strong
-        return strong[pair]
-
-    group = judge(shown, claims, tol, strongly_aligned)
+    group = judge(shown, claims, tol, lambda a, b: strongly_aligned(a, b, context))
     group.alignment = _alignment(found, claims, context)
     notes = [group.note] if group.note else []
     notes += sorted({fact.note for fact in found.facts if fact.note})

@@ -24,12 +24,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..claims import UNATTRIBUTED, Claim
-from .evidence import Context, parties
+from .evidence import Context, distinctive, parties
 from .verdicts import distance, parties_of, same_value
 
 Block = tuple[str, str]  # (dimension, unit)
 #: An index entry held by more facts than this (an archive's busiest company or value) yields no candidate pairs.
-MOST_FACTS = 64
+MOST_FACTS = 32
 
 
 def block_of(claim: Claim, dimensions: dict[str, str] | None = None) -> Block:
@@ -122,16 +122,23 @@ def separate_figures(clusters: list[list[Claim]]) -> list[str]:
 
 
 def candidate_pairs(facts: list[Fact], context: Context) -> list[tuple[int, int]]:
-    """Pairs of facts (indices, i < j) that share a party, a stated value or a cue word (module, step 3)."""
+    """Pairs of facts (indices, i < j) that share a party, a cue word, or a stated value of one deal's parties
+    (module, step 3): a round value alone ("$3 billion") is shared by too many unrelated figures of an archive
+    to be indexed, a distinctive one ("$14.2 billion") is."""
+    deal = _deals(context.sides)
     index: dict[tuple, list[int]] = defaultdict(list)
     for i, fact in enumerate(facts):
         if fact.apart:
             continue
         keys = set()
         for claim in fact.claims:
-            keys.update(("party", p) for p in parties(claim))
+            named = parties(claim)
+            keys.update(("party", p) for p in named)
             if claim.value == claim.value and math.isfinite(claim.value):
-                keys.add(("value", float(f"{claim.value:.6g}")))
+                value = float(f"{claim.value:.6g}")
+                keys.update(("value", value, deal.get(p, p)) for p in named or (UNATTRIBUTED,))
+                if distinctive(claim):  # "$14.2 billion", "117%": few figures share it by chance
+                    keys.add(("value", value))
             if not context.is_generic(claim):
                 keys.add(("cue", claim.type, claim.attribute))
         for key in keys:
@@ -143,6 +150,22 @@ def candidate_pairs(facts: list[Fact], context: Context) -> list[tuple[int, int]
                 for j in members[x + 1:]:
                     pairs.add((i, j))
     return sorted(pairs)
+
+
+def _deals(sides: frozenset[frozenset[str]]) -> dict[str, str]:
+    """Each party that names another (the sides of a deal) → one name for all parties so connected."""
+    root: dict[str, str] = {}
+
+    def find(p: str) -> str:
+        while root.get(p, p) != p:
+            p = root[p]
+        return p
+
+    for pair in sorted(tuple(sorted(pair)) for pair in sides if len(pair) == 2):
+        a, b = find(pair[0]), find(pair[1])
+        if a != b:
+            root[max(a, b)] = min(a, b)
+    return {p: find(p) for p in root}
 
 
 # --------------------------------------------------------------------------- aligning one key's figures

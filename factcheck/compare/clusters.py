@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 from ..claims import Claim
 from .candidates import Fact
-from .evidence import Context, Evidence, company_key, parties, weigh
+from .evidence import JOIN, Context, Evidence, company_key, parties, weigh
 from .verdicts import consistent, same_value
 
 #: Claims of each fact that stand for it when two facts are weighed.
-REPRESENTATIVES = 4
+REPRESENTATIVES = 3
 
 
 @dataclass
@@ -102,7 +102,7 @@ def fact_evidence(a: Fact, b: Fact, context: Context, values: Stated) -> Evidenc
         for y in representatives(b):
             if not consistent(x, y) and states_elsewhere(x, y, values):
                 return Evidence(-math.inf, (), veto="each source states the other's figure elsewhere")
-            evidence = weigh(x, y, context)
+            evidence = weigh(x, y, context, need=JOIN)
             if best is None or (best.veto and not evidence.veto) or (not evidence.veto and evidence.score > best.score):
                 best = evidence
     assert best is not None
@@ -169,7 +169,7 @@ def _may_join(left: list[int], right: list[int], facts: list[Fact], context: Con
             return False
     for i in left:
         for j in right:
-            evidence = weigh(facts[i].first, facts[j].first, context)
+            evidence = weigh(facts[i].first, facts[j].first, context, need=0.0)
             if evidence.veto or evidence.score < 0:
                 return False
     return True

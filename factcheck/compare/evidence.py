@@ -18,9 +18,10 @@ word is never disputed on its value alone.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 import regex
@@ -91,6 +92,7 @@ class Context:
     #: values far apart are evidence of two quantities between outlets; a draft checked against its sources may
     #: simply be wrong by a factor of six ("10,000 GPUs" for "over 60,000"), so ``check`` turns it off
     far_apart_counts: bool = True
+    memo: dict = field(default_factory=dict)  # what two kinds of figure give (:func:`_structure`), per block
 
     @classmethod
     def of(cls, claims: Iterable[Claim], rules=None, sides: frozenset[frozenset[str]] = frozenset()) -> Context:
@@ -144,6 +146,7 @@ _DESIGNATOR = regex.compile(r"(?:[\s,]+(?:group|holdings?|inc|incorporated|corp|
                             r"|ag|se|s\.?a|llc|platforms)\.?)+$", regex.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def company_key(name: str) -> str:
     """A company's name as compared: case-folded, without a trailing designator ("Nebius Group NV" → "nebius")."""
     key = _DESIGNATOR.sub("", name).strip()
@@ -191,18 +194,76 @@ def distinctive(claim: Claim) -> bool:
 
 def parties(claim: Claim) -> frozenset[str]:
     """Subject, counterparties and the maker of what is counted, as compared (:func:`company_key`)."""
-    named = set(company_key(p) for p in claim.extra.get("counterparties") or ())
-    if claim.extra.get("vendor"):
-        named.add(company_key(str(claim.extra["vendor"])))
-    if claim.subject != UNATTRIBUTED:
-        named.add(company_key(claim.subject))
+    return _parties(claim.subject, tuple(claim.extra.get("counterparties") or ()), claim.extra.get("vendor"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _parties(subject: str, counterparties: tuple[str, ...], vendor: str | None) -> frozenset[str]:
+    named = set(company_key(p) for p in counterparties)
+    if vendor:
+        named.add(company_key(str(vendor)))
+    if subject != UNATTRIBUTED:
+        named.add(company_key(subject))
     return frozenset(named)
 
 
-def weigh(a: Claim, b: Claim, context: Context) -> Evidence:
-    """The evidence that ``a`` and ``b`` state the same quantity (symmetric in its score and verdict)."""
+def weigh(a: Claim, b: Claim, context: Context, need: float | None = None) -> Evidence:
+    """The evidence that ``a`` and ``b`` state the same quantity (symmetric in its score and verdict).
+
+    ``need``: the score the caller needs; when even the sentences' words could not lift the pair to it, they
+    are not compared (the result's score is then a lower bound).
+    """
     if other_deal(a, b):
         return Evidence(-math.inf, (), veto="figures of two different deals")
+    score, found, strong = _structure(a, b, context)
+    signals = list(found)
+
+    def add(name: str, detail: str = "") -> None:
+        nonlocal score
+        score += WEIGHTS[name]
+        signals.append(f"{name} {detail}".strip())
+
+    if same_statement(a, b):
+        add("same figure")
+        if distinctive(a):
+            add("distinctive figure", f"({a.text})")
+    elif consistent(a, b) and bool(a.extra.get("cap")) == bool(b.extra.get("cap")):
+        add("figures can both be true")  # a figure under a cap is no sign of being the capped quantity
+    if context.far_apart_counts and far_apart(a, b):
+        add("far apart", f"({a.text}, {b.text})")
+    if context.rarity and (need is None or score + MOST_FROM_CONTEXT >= need):
+        named = {w for p in parties(a) | parties(b) for w in p.split()}  # names weigh as parties, not as context
+        words = sorted(w for w in context.words_of(a) & context.words_of(b)
+                       if context.rarity.get(w, 0.0) > 0 and w not in named)
+        gain = min(MOST_FROM_CONTEXT, 0.75 * sum(context.rarity[w] for w in words))
+        if gain > 0:
+            score += gain
+            signals.append("shared words " + ", ".join(f"'{w}'" for w in words[:4]))
+    return Evidence(round(score, 6), tuple(signals), strong)
+
+
+def strongly_aligned(a: Claim, b: Claim, context: Context) -> bool:
+    """Is the evidence that two figures measure the same thing strong enough to call their conflict a dispute?
+    (The part of :func:`weigh` that does not depend on their values or sentences.)"""
+    return not other_deal(a, b) and _structure(a, b, context)[2]
+
+
+def _structure(a: Claim, b: Claim, context: Context) -> tuple[float, tuple[str, ...], bool]:
+    """Score, signals and strength from what two figures measure and whose they are: cue words, parties, claim
+    type, time of measurement.  The same for every pair of claims so described, so it is remembered."""
+    key = (_described(a), _described(b))
+    found = context.memo.get(key)
+    if found is None:
+        found = context.memo[key] = _weigh_structure(a, b, context)
+    return found
+
+
+def _described(claim: Claim) -> tuple:
+    return (claim.type, claim.attribute, claim.subject, tuple(claim.extra.get("counterparties") or ()),
+            claim.extra.get("vendor"), claim.time, claim.unit)
+
+
+def _weigh_structure(a: Claim, b: Claim, context: Context) -> tuple[float, tuple[str, ...], bool]:
     signals: list[str] = []
     score = 0.0
 
@@ -248,31 +309,14 @@ def weigh(a: Claim, b: Claim, context: Context) -> Evidence:
                 add("one names the other", f"({a.subject}, {b.subject})")
             else:
                 add("different parties", f"({a.subject}, {b.subject})")
-    if same_statement(a, b):
-        add("same figure")
-        if distinctive(a):
-            add("distinctive figure", f"({a.text})")
-    elif consistent(a, b) and bool(a.extra.get("cap")) == bool(b.extra.get("cap")):
-        add("figures can both be true")  # a figure under a cap is no sign of being the capped quantity
-    if context.far_apart_counts and far_apart(a, b):
-        add("far apart", f"({a.text}, {b.text})")
     add("same type" if a.type == b.type else "different type")
     apart = measured_apart(a, b)
     if apart:
         add("measured at different times", f"({a.time}, {b.time})")
-    if context.rarity:
-        named = {w for p in parties(a) | parties(b) for w in p.split()}  # names weigh as parties, not as context
-        words = sorted(w for w in context.words_of(a) & context.words_of(b)
-                       if context.rarity.get(w, 0.0) > 0 and w not in named)
-        gain = min(MOST_FROM_CONTEXT, 0.75 * sum(context.rarity[w] for w in words))
-        if gain > 0:
-            score += gain
-            signals.append("shared words " + ", ".join(f"'{w}'" for w in words[:4]))
     # a deal's sum or count naming its other party and one naming none may be two deals of one company (a date
     # of the story's event is the story's, whoever announced it)
     one_sided = (context.is_deal(a) and a.unit != "date"
                  and bool(a.extra.get("counterparties")) != bool(b.extra.get("counterparties")))
     if one_sided and same_cue and shared:
         signals.append("only one names the other party")
-    strong = same_cue and shared and not apart and not one_sided
-    return Evidence(round(score, 6), tuple(signals), strong)
+    return score, tuple(signals), same_cue and shared and not apart and not one_sided
