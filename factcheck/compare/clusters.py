@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 
 from ..claims import Claim
 from .candidates import Fact
-from .evidence import JOIN, Context, Evidence, company_key, parties, weigh
-from .verdicts import consistent, same_value
+from .evidence import (JOIN, MOST_FROM_CONTEXT, WEIGHTS, Context, Evidence, company_key, far_apart, parties,
+                       structure_score, weigh)
+from .verdicts import consistent, other_deal, same_value
 
 #: Claims of each fact that stand for it when two facts are weighed.
 REPRESENTATIVES = 3
@@ -97,6 +98,8 @@ def fact_evidence(a: Fact, b: Fact, context: Context, values: Stated) -> Evidenc
     Figures that cannot both be true while a source states the other's value veto the pair; a veto of one
     pair of claims (two deals named) leaves the others to decide, as outlets name counterparties unevenly.
     """
+    if upper_bound(a, b, context) < JOIN:  # a fact's claims are one kind of figure: cheap to rule out
+        return Evidence(-math.inf, ("cannot reach the score to align",))
     best: Evidence | None = None
     for x in representatives(a):
         for y in representatives(b):
@@ -114,6 +117,16 @@ def restates(a: Claim, b: Claim) -> bool:
     if company_key(a.subject) == company_key(b.subject):
         return True
     return company_key(a.subject) in parties(b) or company_key(b.subject) in parties(a)
+
+
+def upper_bound(a: Fact, b: Fact, context: Context) -> float:
+    """The most :func:`.evidence.weigh` could give two facts' claims: a fact's claims are one kind of figure
+    (type, cue, subject), so their first claims give the structure; any two values that can both be true, the
+    most a value adds."""
+    score = structure_score(a.first, b.first, context)
+    if any(consistent(x, y) for x in representatives(a) for y in representatives(b)):
+        score += WEIGHTS["same figure"] + WEIGHTS["distinctive figure"]
+    return score + MOST_FROM_CONTEXT
 
 
 def cluster(facts: list[Fact], pairs: list[tuple[int, int]], context: Context, tol: float) -> list[Cluster]:
@@ -169,7 +182,7 @@ def _may_join(left: list[int], right: list[int], facts: list[Fact], context: Con
             return False
     for i in left:
         for j in right:
-            evidence = weigh(facts[i].first, facts[j].first, context, need=0.0)
-            if evidence.veto or evidence.score < 0:
+            x, y = facts[i].first, facts[j].first
+            if other_deal(x, y) or structure_score(x, y, context) - (3.0 if far_apart(x, y) else 0.0) < 0:
                 return False
     return True

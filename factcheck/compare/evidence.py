@@ -258,6 +258,11 @@ def _structure(a: Claim, b: Claim, context: Context) -> tuple[float, tuple[str, 
     return found
 
 
+def structure_score(a: Claim, b: Claim, context: Context) -> float:
+    """The part of the score that does not depend on the two figures' values or sentences."""
+    return _structure(a, b, context)[0]
+
+
 def _described(claim: Claim) -> tuple:
     return (claim.type, claim.attribute, claim.subject, tuple(claim.extra.get("counterparties") or ()),
             claim.extra.get("vendor"), claim.time, claim.unit)
