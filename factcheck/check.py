@@ -72,8 +72,15 @@ def check_claims(
     ledger_by_key: dict[tuple, list[Claim]] = defaultdict(list)
     for entry in ledger:
         ledger_by_key[entry.key].append(entry)
-    return [judge_claim(claim, by_key.get(claim.key, []), ledger_by_key.get(claim.key, []), tolerance(claim.type))
-            for claim in draft_claims]
+    findings = []
+    for claim in draft_claims:
+        sources = by_key.get(claim.key, [])
+        if claim.unit == "date":  # "on Monday", "October 30": placed by the other side's dates, as in a scan
+            from .dates import placed_against
+
+            claim, sources = placed_against(claim, sources)
+        findings.append(judge_claim(claim, sources, ledger_by_key.get(claim.key, []), tolerance(claim.type)))
+    return findings
 
 
 def judge_claim(claim: Claim, sources: list[Claim], ledger: list[Claim], tol: float) -> Finding:

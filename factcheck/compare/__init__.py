@@ -82,15 +82,17 @@ def group_claims(claims: Iterable[Claim], rules=None, tolerance: Callable[[str],
     for key, members in by_key.items():
         tol = tolerance(key[0])
         apart: list[Claim] = []
+        kept_apart: list[list[Claim]] = []
         if key[3] == "date" and key[1] != UNATTRIBUTED:  # year-less dates: placed by the other sources, or apart
-            from ..dates import place_undated
+            from ..dates import apart_clusters, place_undated
 
             members, apart = place_undated(members)
+            kept_apart = apart_clusters(apart)  # "Monday" and "Monday" agree as written; nothing more is known
         if key[1] == UNATTRIBUTED:
             clusters = [[c] for c in members]  # no subject: never compared with anything
         else:
             clusters = align(members, tol) if members else []
-        clusters += [[c] for c in apart]
+        clusters += kept_apart
         notes = _separate_figures(clusters) if len(clusters) > 1 and key[1] != UNATTRIBUTED else None
         subject = _subject_as_written([c for c in members + apart if c.subject.casefold() == key[1]]
                                       or members + apart)
@@ -332,6 +334,10 @@ def same_statement(a: Claim, b: Claim, tol: float = 0.0) -> bool:
     """
     if "converted_from" in a.extra or "converted_from" in b.extra:
         return same_value(a.value, b.value, tol)
+    if a.unit == "date" and math.isnan(a.value) and math.isnan(b.value):  # dates kept as written ("Monday")
+        from ..dates import same_as_written
+
+        return same_as_written(a, b)
     return same_value(a.value, b.value, 0.0)
 
 
