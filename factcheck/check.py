@@ -21,6 +21,7 @@ the key, it alone decides between supported and contradicted.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -92,12 +93,14 @@ class SourceFigures:
         self._dimensions = rules.dimensions if rules is not None else {}
         self.by_block: dict[tuple, list[Group]] = defaultdict(list)
         self.text_by_key: dict[tuple, list[Claim]] = defaultdict(list)
+        self.by_key: dict[tuple, list[Claim]] = defaultdict(list)  # figures by key: a draft's "Monday" is placed by them
         figures = []
         for claim in claims:
             if text_kind(claim):
                 self.text_by_key[claim.key].append(claim)
             else:
                 figures.append(claim)
+                self.by_key[claim.key].append(claim)
         self.groups = group_claims(figures, rules)
         for group in self.groups:
             self.by_block[block_of(group.claims[0], self._dimensions)].append(group)
@@ -132,7 +135,13 @@ def judge_claim(claim: Claim, figures: SourceFigures, ledger: list[Claim]) -> Fi
     """The status of one draft claim given the sources (and the ledger entries of its key)."""
     if claim.subject == UNATTRIBUTED:
         return Finding("unsupported", claim)
-    evidence, context = figures.aligned(claim)
+    if claim.unit == "date" and not math.isfinite(claim.value):  # "on Monday": placed by the sources' dates
+        from .dates import placed_against
+
+        claim, evidence = placed_against(claim, figures.by_key.get(claim.key, []))
+        context = None
+    else:
+        evidence, context = figures.aligned(claim)
     if ledger:
         entry = min(ledger, key=lambda e: distance(e.value, claim.value))
         if not consistent(claim, entry):

@@ -60,10 +60,13 @@ PART_WORDS = {"early": "early", "start": "early", "beginning": "early", "mid": "
               "late": "late", "end": "late", "close": "late"}
 #: Hedges before a date → qualifier.
 DATE_HEDGES = {
-    "by": "up_to", "until": "up_to", "till": "up_to", "through": "up_to", "no later than": "up_to",
+    "by": "up_to", "until": "up_to", "till": "up_to", "no later than": "up_to",
     "not later than": "up_to", "before": "under", "prior to": "under",
     "from": "at_least", "since": "at_least", "as early as": "at_least", "no earlier than": "at_least",
     "not before": "at_least", "after": "over",
+    # what runs "through 2031" runs to its last day: "through 2031" and "through December 2031" both end on
+    # 2031-12-31 (one day, not a bound: "through 2030" and "through 2031" disagree)
+    "through": "through",
 }
 
 _MONTH = (r"(?<![\w.])(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -72,6 +75,11 @@ _DAY = r"(?<![\w.,$€£])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%])(?!,\
 _Y4 = r"(?:19|20)\d\d"
 _YEAR = rf"(?<![\w$€£.,/]){_Y4}(?![\w%]|[.,]\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: A weekday as news stories date their events: "Monday", "on Tuesday", "late Monday", "Tuesday morning";
+#: not the weekday of a date written out ("Tuesday, March 10, 2026", "Monday 9 June").
+_NEWS_WEEKDAY = (rf"(?:(?i:early|late)\s+)?{_WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night)\b)?"
+                 rf"(?!,?\s+(?:{_MONTH}|\d))")
 _FISCAL_YEAR = rf"(?:fiscal(?:\s+year)?[\s-]+{_Y4}|FY[\s-]?'?(?:{_Y4}|\d\d))(?![\w%])"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _REL_YEAR = r"(?i:this|next|last)\s+year"
@@ -89,7 +97,7 @@ _REPORTING_AFTER = (r"(?![\s-]+(?i:results?|earnings|revenues?|sales|profits?|re
 FORMS: dict[str, str] = {
     "iso": rf"(?<![\w.-]){_Y4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])",
     "day": (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-            rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"),
+            rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_DAY}-{_MONTH}-{_YEAR})"),
     "month_part": rf"(?i:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]+{_MONTH}(?:,?\s+{_YEAR})?",
     "month": rf"{_MONTH}(?:\s+of)?,?\s+{_YEAR}",
     "quarter": (rf"(?:Q[1-4](?:[\s-]+(?:of\s+)?(?:{_FISCAL_YEAR}|{_YEAR}))?"
@@ -99,16 +107,20 @@ FORMS: dict[str, str] = {
     "half": (rf"(?:H[12][\s-]*(?:{_FISCAL_YEAR}|{_YEAR})|{_FISCAL_YEAR}[\s-]+H[12]"
              rf"|(?i:the\s+)?(?i:first|second|1st|2nd|latter|back|front)[\s-]+half"
              rf"(?:(?:\s+of)?\s+(?:the\s+)?{_ANY_YEAR}|{_NOT_OF}))"),
-    "year_part": (rf"(?:(?i:early|mid|late)[\s-]+{_ANY_YEAR}"
+    "year_part": (rf"(?:(?i:early|mid|late)[\s-]+{_ANY_YEAR}|(?i:end|start)-{_Y4}(?![\w%])"
                   rf"|(?i:the\s+)?(?i:start|beginning|middle|end|close)\s+of\s+(?:the\s+)?(?:{_ANY_YEAR}|(?i:year)\b))"),
     "fiscal_year": _FISCAL_YEAR,
     "relative": (r"(?i:(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next)\s+(?:week|month|quarter|year)"
-                 r"|yesterday|today|tomorrow"
                  r"|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\s+ago)\b"
-                 rf"|(?:(?i:last|this|next)\s+)?{_WEEKDAY}(?!,?\s+(?:{_MONTH}|\d))"),
+                 # "today, June 9": the date is the one written out
+                 rf"|(?i:yesterday|today|tomorrow)\b(?!,?\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}))"
+                 rf"|(?i:last|this|next)\s+{_WEEKDAY}(?!,?\s+(?:{_MONTH}|\d))|{_NEWS_WEEKDAY}"),
     "month_alone": (rf"(?<=\b(?i:in|during|by|until|till|through|since|from|before|after|of)\s){_MONTH}"
                     r"(?!\s*\d)"),
-    "year": (rf"(?<=\b(?i:in|by|during|until|till|through|since|from|before|after|for|calendar|year|the|its|their|a)\s)"
+    "year": (r"(?:(?<=\b(?i:in|into|by|during|until|till|through|since|from|before|after|for|calendar|year|the"
+             r"|its|their|a)\s)"
+             # "extend to 2032", "goes through to 2031": a term's end
+             rf"|(?<=\b(?i:through|extend(?:s|ed|ing)?|expand(?:s|ed|ing)?|run(?:s|ning)?|last(?:s|ing)?)\s+to\s))"
              rf"{_YEAR}"
              rf"{_COUNT_AFTER}"),
 }
@@ -128,6 +140,11 @@ PIECES: dict[str, str] = {
     "date": (r"(?<!\w)(?=\w)(?P<date>" + _HEDGE + "?(?:" + "|".join(f"(?:{p})" for p in [RANGE, *FORMS.values()]) + ")"
              + _REPORTING_AFTER + ")"),
 }
+
+#: A day a news story dates its event by, for patterns that pair it with a verb of saying ("the companies said
+#: on Tuesday"): a weekday, today or yesterday (group ``date``).
+PIECES["news_day"] = (r"(?<!\w)(?P<date>" + _NEWS_WEEKDAY
+                      + rf"|(?i:yesterday|today)\b(?!,?\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})))")
 
 # --------------------------------------------------------------------------- Korean
 
@@ -205,6 +222,8 @@ def _compiled(pattern: str) -> regex.Pattern:
 
 
 _HANGUL = regex.compile(r"\p{Hangul}")
+#: Words of a phrase relative to the publication date, which an earlier date in the text cannot resolve.
+_RELATIVE = regex.compile(rf"(?i:\b(?:last|this|next|earlier|later|ago|yesterday|today|tomorrow)\b)|{_WEEKDAY}")
 _STATED_YEAR = regex.compile(rf"(?<!\d){_Y4}(?!\d)|(?<=FY[\s-]?'?)\d\d(?!\d)")
 _FISCAL_WORD = regex.compile(r"(?i:\bfiscal\b)|FY")
 
@@ -262,19 +281,20 @@ def parse_date_phrase(
     if _HANGUL.search(phrase):
         return _read_korean(phrase, pub, fiscal_year_end=fiscal_year_end, context_date=context_date, tense=tense,
                             year=year)
-    qualifier = "exact"
+    qualifier, hedge_word = "exact", ""
     hedge = _HEDGE_AT_START.match(phrase)
     if hedge and hedge.end() < len(phrase):
-        qualifier = DATE_HEDGES[" ".join(hedge.group().lower().split())]
+        hedge_word = " ".join(hedge.group().lower().split())
+        qualifier = DATE_HEDGES[hedge_word]
         phrase = phrase[hedge.end():]
     fiscal_end = _month_number(fiscal_year_end)
     if _compiled(RANGE).fullmatch(phrase):
         return _read_range(phrase, qualifier, pub, languages=languages, fiscal_year_end=fiscal_end,
                            context_date=context_date, tense=tense, year=year)
     try:
-        read = _read(phrase, pub, tuple(languages), fiscal_end)
+        read = _read(phrase, pub, tuple(languages), fiscal_end, tense)
     except _NeedsPublicationDate:
-        return None
+        return _as_written(phrase, qualifier, hedge_word)
     if read is None:
         return None
     builder, stated, precision, notes = read
@@ -289,7 +309,7 @@ def parse_date_phrase(
             notes["tense"] = tense
     else:
         notes.update(precision=precision, year="unknown")
-        return DateFigure(math.nan, Interval(-INF, INF, False, False), qualifier, notes=tuple(notes.items()))
+        return DateFigure(math.nan, Interval(-INF, INF, False, False), _shown(qualifier), notes=tuple(notes.items()))
     if period is None:
         return None
     notes.update(precision=period.precision, year=source)
@@ -318,7 +338,7 @@ def date_figure(
         owner = _possessive_owner(document.scan_text, start, catalogue) if catalogue is not None else None
         fiscal_end = fiscal_year_end_of(owner or subject)
     context = None
-    if pub is None and not _STATED_YEAR.search(phrase):
+    if pub is None and not _STATED_YEAR.search(phrase) and not _RELATIVE.search(phrase):
         context = context_date(document.scan_text, start, tuple(languages))
     return parse_date_phrase(phrase, pub, languages=languages, fiscal_year_end=fiscal_end, context_date=context,
                              tense=tense if tense in ("past", "future") else None)
@@ -346,7 +366,11 @@ def place_undated(claims: list[Claim], languages: Iterable[str] = ("en",)) -> tu
 
     Returns (claims to compare, claims kept apart).  A placed claim is a copy
     whose extras say ``year: "assumed YYYY from other sources"``; one with no
-    dated claim from another source to go by stays apart, never compared.
+    dated claim from another source to go by stays apart, never compared
+    (``apart_clusters`` groups those that say the same).  A weekday no
+    publication date resolves ("on Monday") is placed likewise, on that weekday
+    nearest the days the other sources give; other relative dates kept as
+    written ("last week") stay apart.
     """
     undated = [c for c in claims if c.unit == "date" and c.extra.get("year") == "unknown"]
     if not undated:
@@ -356,6 +380,10 @@ def place_undated(claims: list[Claim], languages: Iterable[str] = ("en",)) -> tu
     placed: list[Claim] = []
     apart: list[Claim] = []
     for claim in undated:
+        if "as_written" in claim.extra:
+            copy = _place_weekday(claim, dated)
+            (placed if copy is not None else apart).append(copy or claim)
+            continue
         others = [c.value for c in dated if c.source != claim.source and math.isfinite(c.value)]
         figure, year = None, None
         if others:
@@ -376,6 +404,75 @@ def place_undated(claims: list[Claim], languages: Iterable[str] = ("en",)) -> tu
         placed.append(replace(claim, value=figure.value, low=iv.low, high=iv.high, low_closed=iv.low_closed,
                               high_closed=iv.high_closed, extra=extra))
     return dated + placed, apart
+
+
+def _place_weekday(claim: Claim, dated: list[Claim]) -> Claim | None:
+    """An unresolved weekday ("on Monday") on that weekday nearest the days other sources give, or None.
+
+    Only days count (a month or a year says nothing of a weekday); the middle one of them is the target,
+    and the weekday is the one within three days of it.
+    """
+    written = claim.extra["as_written"].rsplit(" ", 1)
+    weekday = WEEKDAYS.index(written[-1]) if written[-1] in WEEKDAYS else None
+    days = sorted(c.low for c in dated if c.source != claim.source and c.low == c.high and math.isfinite(c.low))
+    if weekday is None or not days:
+        return None
+    target = _dt.date.fromordinal(int(days[len(days) // 2]))
+    shift = (weekday - target.weekday()) % 7
+    day = target + _dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    figure = _figure(_Period(day, day, "day"), claim.qualifier, {})
+    iv = figure.interval
+    extra = dict(claim.extra, year=f"assumed {day.year} from other sources",
+                 date=f"assumed: the {WEEKDAYS[weekday]} nearest the other sources' dates")
+    return replace(claim, value=figure.value, low=iv.low, high=iv.high, low_closed=iv.low_closed,
+                   high_closed=iv.high_closed, extra=extra)
+
+
+def apart_clusters(apart: list[Claim]) -> list[list[Claim]]:
+    """The claims ``place_undated`` kept apart, as groups: those that say the same date the same way.
+
+    Without a publication date or another source's date to go by, "Monday" in one source and "Monday" in
+    another agree (as written), and "March 31" with "31 March"; nothing else can be said of them.
+    """
+    clusters: dict[tuple, list[Claim]] = {}
+    for claim in apart:
+        clusters.setdefault(written_key(claim), []).append(claim)
+    return list(clusters.values())
+
+
+def written_key(claim: Claim) -> tuple:
+    """What an unplaced date claim says, as written: the weekday or relative phrase, or the days of a year-less
+    date read in a leap year ("31 March" and "March 31" are one); unique for anything else."""
+    if "as_written" in claim.extra:
+        return ("written", claim.extra["as_written"])
+    figure = parse_date_phrase(claim.text, year=2000) if claim.extra.get("year") == "unknown" else None
+    if figure is not None and math.isfinite(figure.value):
+        return ("days", figure.qualifier, figure.interval.low, figure.interval.high)
+    return ("claim", id(claim))
+
+
+def same_as_written(a: Claim, b: Claim) -> bool:
+    """Do two date claims without a date (kept apart) say the same, as written?"""
+    return written_key(a) == written_key(b)
+
+
+def placed_against(claim: Claim, sources: list[Claim]) -> tuple[Claim, list[Claim]]:
+    """A draft's date claim and the source claims of its key, placed as a scan places them (``place_undated``).
+
+    A draft's "on Monday" or "October 30" takes its date from the sources' days, and theirs from the
+    draft's; what nothing places is left out, except that a claim the draft itself cannot place is
+    supported by source claims that say the same as written ("Monday" and "Monday").  Returns the claim
+    (a placed copy where it was placed) and the source claims to check it against.
+    """
+    if claim.unit != "date" or all(math.isfinite(c.value) for c in (claim, *sources)):
+        return claim, sources
+    placed, apart = place_undated([*sources, claim])
+    mine = next(c for c in placed + apart
+                if c.source == claim.source and c.offset == claim.offset and c.text == claim.text)
+    if math.isfinite(mine.value):
+        return mine, [c for c in placed if c.source != claim.source and math.isfinite(c.value)]
+    key = written_key(mine)
+    return mine, [c for c in apart if c.source != claim.source and written_key(c) == key]
 
 
 def parse_pub_date_override(spec: str) -> tuple[str, str]:
@@ -425,7 +522,8 @@ def _read_range(phrase: str, qualifier: str, pub: _dt.date | None, **options) ->
     return _figure(period, "range" if qualifier in ("exact", "at_least") else qualifier, notes)
 
 
-def _read(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], fiscal_end: int | None):
+def _read(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], fiscal_end: int | None,
+          tense: str | None = None):
     """(builder by year, stated year or None, precision, notes) for a phrase without its hedge."""
     notes: dict[str, Any] = {}
     for name in ("iso", "day", "month_part", "month", "relative", "quarter", "half", "year_part", "fiscal_year"):
@@ -450,7 +548,7 @@ def _read(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], fiscal_
 
         return month_part, _stated_year(phrase), f"{part} month", notes
     if name == "relative":
-        return _read_relative(phrase, pub, languages, notes)
+        return _read_relative(phrase, pub, languages, notes, tense)
     if name in ("iso", "day", "month", "month_alone"):
         year = _stated_year(phrase)
         # the publication date as RELATIVE_BASE; a year-less phrase is read in a leap year for its month and day
@@ -518,11 +616,23 @@ def _read_period(name: str, phrase: str, pub: _dt.date | None, fiscal_end: int |
     return build, year, precision, notes
 
 
-def _read_relative(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], notes: dict):
-    """Dates relative to the publication date; without one they stay unresolved."""
+def _read_relative(phrase: str, pub: _dt.date | None, languages: tuple[str, ...], notes: dict,
+                   tense: str | None = None):
+    """Dates relative to the publication date; without one they stay unresolved (kept as written)."""
     if pub is None:
         raise _NeedsPublicationDate
     notes["relative"] = True
+    weekday = _news_weekday(phrase)
+    if weekday is not None:
+        # "on Tuesday": the latest Tuesday on or before publication (the day itself in a Tuesday paper);
+        # "will open on Tuesday": the first on or after it
+        if tense == "future":
+            day = pub + _dt.timedelta(days=(weekday - pub.weekday()) % 7)
+            notes["tense"] = tense
+        else:
+            day = pub - _dt.timedelta(days=(pub.weekday() - weekday) % 7)
+        period = _Period(day, day, "day")
+        return (lambda _y: period), pub.year, "day", notes
     low = phrase.lower()
     m = regex.fullmatch(r"(earlier|later)\s+this\s+(week|month|year)", low)
     if m:
@@ -541,10 +651,36 @@ def _read_relative(phrase: str, pub: _dt.date | None, languages: tuple[str, ...]
     if parsed is None:
         return None
     day, unit = parsed
-    if (pub - day).days == 7 and regex.fullmatch(_WEEKDAY, phrase):
-        day = pub  # "on Tuesday" in a paper of a Tuesday is that day; dateparser reads the Tuesday before
     period = _containing(day, unit if unit in ("week", "month", "year") else "day")
     return (lambda _y: period), pub.year, period.precision, notes
+
+
+def _news_weekday(phrase: str) -> int | None:
+    """The weekday (0 = Monday) of "Tuesday", "late Monday", "Tuesday morning"; None for any other phrase."""
+    m = _compiled(_WEEKDAY_READ).fullmatch(phrase)
+    return WEEKDAYS.index(m["day"]) if m else None
+
+
+_WEEKDAY_READ = rf"(?:(?i:early|late)\s+)?(?P<day>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?"
+
+
+def _as_written(phrase: str, qualifier: str, hedge: str = "") -> DateFigure:
+    """A relative date with no publication date to resolve it against: a claim whose date is unknown, kept as
+    written ("Monday"; a part of a day is the day: "Tuesday morning" is "Tuesday").  Two sources that write
+    the same agree; one that can be placed by other sources' days is placed there (``place_undated``)."""
+    weekday = _news_weekday(phrase)
+    written = WEEKDAYS[weekday] if weekday is not None else " ".join(phrase.lower().split())
+    if hedge:
+        written = f"{hedge} {written}"
+    unit = regex.search(r"\b(week|month|quarter|year)\b", written) if weekday is None else None
+    precision = unit.group(1) if unit else "day"
+    notes = {"relative": True, "precision": precision, "year": "unknown", "as_written": written}
+    return DateFigure(math.nan, Interval(-INF, INF, False, False), _shown(qualifier), notes=tuple(notes.items()))
+
+
+def _shown(qualifier: str) -> str:
+    """The qualifier a claim carries: "through" is read as a day (``_figure``), exact."""
+    return "exact" if qualifier == "through" else qualifier
 
 
 def _read_korean(phrase: str, pub: _dt.date | None, *, tense: str | None = None, **options) -> DateFigure | None:
@@ -629,6 +765,8 @@ def _korean_day_of_month(day: int, hedge: str | None, ref: _dt.date | None, sour
 
 
 def _figure(period: _Period, qualifier: str, notes: dict) -> DateFigure:
+    if qualifier == "through":  # the period's last day
+        period, qualifier = _Period(period.high, period.high, period.precision), "exact"
     low, high = period.low.toordinal(), period.high.toordinal()
     extra = tuple(notes.items())
     if qualifier == "up_to":
@@ -768,7 +906,7 @@ _NO_BASE = _dt.datetime(2000, 1, 1)  # a leap year: "29 February" without a year
 #: English dates written out in full, with named parts: read without dateparser (see _explicit_date).
 _EXPLICIT = (rf"(?P<y>{_Y4})-(?P<m>\d\d)-(?P<d>\d\d)"
              rf"|(?:{_WEEKDAY},?\s+)?(?:(?P<month>{_MONTH})\s+(?P<day>\d\d?)(?:st|nd|rd|th)?"
-             rf"|(?P<day2>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH}))(?:,?\s+(?P<year>{_Y4}))?"
+             rf"|(?P<day2>\d\d?)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<month2>{_MONTH}))(?:(?:,?\s+|-)(?P<year>{_Y4}))?"
              rf"|(?P<month3>{_MONTH})(?:(?:\s+of)?,?\s+(?P<year3>{_Y4}))?")
 
 
@@ -822,5 +960,6 @@ def _dateparser(languages: tuple[str, ...], base: _dt.datetime):
     return DateDataParser(languages=list(languages), settings=settings)
 
 
-__all__ = ["PIECES", "DateFigure", "parse_date_phrase", "date_figure", "place_undated", "fiscal_year_end_of",
+__all__ = ["PIECES", "DateFigure", "parse_date_phrase", "date_figure", "place_undated", "apart_clusters",
+           "same_as_written", "written_key", "placed_against", "fiscal_year_end_of",
            "context_date", "parse_pub_date_override", "iso"]

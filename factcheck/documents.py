@@ -333,6 +333,9 @@ def document_from_text(display: str, text: str, warnings: list[Problem] | None =
     dateline = find_dateline(scan_text)
     if pub_date is None and dateline:
         pub_date, origin = dateline[0], "dateline"
+    if pub_date is None:
+        pub_date = _url_date(metadata)
+        origin = "url" if pub_date else None
     if dateline and dateline[1]:  # "NEW YORK, Sept 30, 2025 (Reuters) -" dates the article, not its events
         start, end = dateline[1]
         scan_text = scan_text[:start] + _blank(scan_text[start:end]) + scan_text[end:]
@@ -408,7 +411,33 @@ def _metadata_date(metadata: dict[str, str]) -> tuple[str | None, str | None]:
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%b %d %Y", "%B %d %Y",
-                 "%Y/%m/%d", "%d.%m.%Y", "%Y년 %m월 %d일", "%Y. %m. %d")
+                 "%Y/%m/%d", "%d.%m.%Y", "%Y년 %m월 %d일", "%Y. %m. %d", "%d-%b-%Y", "%d %B, %Y", "%d %b, %Y")
+
+#: A date in an article's address: ".../2025/03/14/story", ".../20250314-story", ".../2025-03-14-story",
+#: ".../September-08-2025/...".
+_URL_DATE = regex.compile(
+    r"(?<![\d])(?P<y>20\d\d)(?P<s>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"
+    r"|/(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|november|december))"
+    r"-(?P<d2>0?[1-9]|[12]\d|3[01])-(?P<y2>20\d\d)(?![\d])")
+_URL_FIELDS = ("url", "link", "source_url", "canonical_url", "permalink")
+
+
+def _url_date(metadata: dict[str, str]) -> str | None:
+    """The publication date written in the article's address (front matter ``url``), if any."""
+    for key in _URL_FIELDS:
+        value = metadata.get(key)
+        if not value:
+            continue
+        path = regex.sub(r"^[a-z]+://[^/]+", "", value.strip())  # not the host: "example2025.com"
+        for m in _URL_DATE.finditer(path):
+            try:
+                if m["y"]:
+                    return _dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+                month = _dt.datetime.strptime(m["month"][:3].title(), "%b").month
+                return _dt.date(int(m["y2"]), month, int(m["d2"])).isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 _MONTH_ABBREVIATION = regex.compile(r"^((?i:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.|(?i:sept)\.?)(?=\s)")
@@ -429,16 +458,26 @@ def parse_plain_date(text: str) -> str | None:
     return None
 
 
+_TIME = r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?i:[ap]\.?m\.?)?\s*(?:\p{Lu}{2,4}(?!\p{L}))?"  # "9:15 AM ET", "1:29:34 PM"
 _DATELINE = regex.compile(r"^\s*(?:[\p{L} ]{1,20}:\s*|(?i:published|updated|posted|first\s+published)(?:\s+on)?\s+"
-                          r"|(?i:by)\s+[^·|•\n]{2,60}?\s*[·|•]\s*)?"  # a byline: "By Jane Doe · September 5, 2025"
-                          r"(?:\d{1,2}[:.]\d\d\s*(?i:[ap]\.?m\.?)?\s*(?:\p{Lu}{2,4}\b)?,?\s+)?"  # "3:42 p.m. ET, July 1, 2025"
-                          r"(?P<date>[\p{L}\d ,./-]{6,30}?)\s*$")
+                          # a byline: "By Jane Doe · September 5, 2025", "By Jane Doe, Mar 3, 2025", "Jane Doe | …"
+                          r"|(?i:by)\s+[^·|•,—–\n]{2,60}?\s*[·|•,—–]\s*|[\p{L}.'’ -]{2,40}?\s*[·|•]\s*)?"
+                          rf"(?:{_TIME},?\s+)?"  # "3:42 p.m. ET, July 1, 2025"
+                          r"(?P<date>[\p{L}\d ,./-]{6,30}?)"
+                          # "Mar 3, 2025, 9:15 AM ET", "Monday, Jun 9, 2025 2:29 am ET · 3 min read"
+                          rf"(?:,?\s+(?i:at\s+)?{_TIME})?(?:\s*[·|•]?\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?\s*$")
 _EMPHASIS = regex.compile(r"(?<![\p{L}\d])[*_]{1,3}|[*_]{1,3}(?![\p{L}\d])")
 #: A lead paragraph that opens with its dateline: "July 2, 2025 — OpenAI has agreed …",
 #: "SEOUL, Oct. 31, 2025 (Reuters) - Samsung said …".  The place is capitalised words before a comma.
 _LEAD_DATELINE = regex.compile(
     r"^\s*(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+)?(?P<date>[\p{L}\d ,./-]{6,30}?)\s*"
-    r"(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--?)(?=\s+\S)")
+    r"(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--?)(?=\s+\S)"
+    # the place and a full date, then a comma: "SAN JOSE, Calif., March 3, 2025, Example Corp said …"
+    r"|^\s*(?!(?i:on|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+(?:\p{Lu}[\p{L}.]*,\s+)?"
+    r"(?P<date>(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+),?\s+\d{4}),\s+(?=\p{Lu})"
+    # a labelled date before the lead: "Date: 2025-03-14 Example Corp said …", "Published 2025-03-14 …"
+    r"|^\s*(?i:date[d]?|published|updated|posted)\s*:?\s+(?P<date>\d{4}-\d\d-\d\d)(?:T[\d:.]+Z?)?\s+(?=\S)")
 
 
 def find_dateline(text: str, lines: int = 6) -> tuple[str, tuple[int, int] | None] | None:
@@ -455,8 +494,8 @@ def find_dateline(text: str, lines: int = 6) -> tuple[str, tuple[int, int] | Non
         m = _DATELINE.match(_EMPHASIS.sub("", raw))  # "_September 3, 2025_", "**Published:** …"
         if m:
             parsed = parse_plain_date(m.group("date"))
-            if parsed:
-                return parsed, None
+            if parsed:  # a line of its own: left out of the scan as a whole
+                return parsed, (line.start() + len(raw) - len(raw.lstrip()), line.end())
         m = _LEAD_DATELINE.match(raw)
         if m:
             parsed = parse_plain_date(m.group("date"))

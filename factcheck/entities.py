@@ -150,7 +150,8 @@ class Catalogue:
             if mention.entity is not _PENDING:
                 resolved.append(mention)
                 continue
-            entity = self._resolve(mention.via.split(":", 1)[1], mention.start, resolved)
+            entity = self._resolve(mention.via.split(":", 1)[1], mention.start,
+                                   [mm for mm in resolved if not is_former(text, mm)])
             if entity is not None:
                 resolved.append(Mention(mention.start, mention.end, entity, "descriptor"))
         return resolved
@@ -176,6 +177,15 @@ class Catalogue:
 
 
 _PENDING = Entity("<pending>")
+
+#: "founded by former OpenAI researchers": a former employer describes people; "the company" after it is not it,
+#: nor is it who does anything in the sentence.
+_FORMER_BEFORE = regex.compile(r"(?i:\b(?:former|ex-))\s*$")
+
+
+def is_former(text: str, mention: Mention) -> bool:
+    """Is the mention the former employer of the people named ("former OpenAI researchers", "ex-Google staff")?"""
+    return bool(_FORMER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
 
 
 def _norm_quote(text: str) -> str:

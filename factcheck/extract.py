@@ -19,7 +19,7 @@ import regex
 
 from .claims import INF, UNATTRIBUTED, Claim, Problem
 from .documents import Document
-from .entities import Entity, Mention
+from .entities import Entity, Mention, is_former
 from .numbers import CURRENCY_SIGNS, CURRENCY_SUBUNITS, CURRENCY_WORDS, NumberError, Reading, currency_code, figure_from
 from .literals import FoldedText
 from .people import NAME as PERSON_NAME, OFFICE_WORDS, PeopleCache, pronouns
@@ -251,7 +251,8 @@ class _Sentence:
         """
         if self._candidates is None:
             self._candidates = [mm for mm in self.mentions if not _is_channel(self.text, self, mm)
-                                and not _is_modifier(self.text, mm, self.mentions)]
+                                and not _is_modifier(self.text, mm, self.mentions)
+                                and not is_former(self.text, mm)]
         return [mm for mm in self._candidates if not (ms <= mm.start < me)]
 
     def objects(self, usable: list[Mention]) -> set[Mention]:
@@ -369,7 +370,8 @@ def counterparties(sentence: _Sentence, clause: tuple[int, int], match: _Match, 
         if not (clause[0] <= mm.start and mm.end <= clause[1]) or match.start <= mm.start < match.end:
             continue
         name = mm.entity.name
-        if name in subjects or name in names or mm.entity.kind == "country" or _is_channel(text, sentence, mm):
+        if (name in subjects or name in names or mm.entity.kind == "country" or _is_channel(text, sentence, mm)
+                or is_former(text, mm)):
             continue
         names.append(name)
     return sorted(names)

@@ -27,8 +27,10 @@ import functools
 import re
 from collections.abc import Iterable
 
+#: The analysis' version, part of what remembers its results (pattern_cache.py): a change may find other words.
+ANALYSIS = 2
 #: A set of alternatives longer than this is not worth testing one by one.
-MOST_ALTERNATIVES = 48
+MOST_ALTERNATIVES = 128
 #: Literal strings a sequence of fixed parts is expanded into, at most ("a|per|each" + " share").
 MOST_COMBINATIONS = 64
 
@@ -42,9 +44,17 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
         found = _required(parsed)
     except Exception:  # an unknown node or a changed parser: claim nothing
         return None
-    if not found or len(found) > MOST_ALTERNATIVES or any(not s for s in found):
+    if not found or any(not s for s in found):
+        return None
+    found = _shortest(found)
+    if len(found) > MOST_ALTERNATIVES:
         return None
     return found
+
+
+def _shortest(literals: Literals) -> Literals:
+    """Without the strings that contain another of the set: a text holding "announced" holds "announce"."""
+    return frozenset(s for s in literals if not any(other != s and other in s for other in literals))
 
 
 # --------------------------------------------------------------------------- analysis

@@ -38,7 +38,7 @@ from typing import Any
 
 import regex
 
-from .literals import Literals, required_literals
+from .literals import ANALYSIS, Literals, required_literals
 
 #: Patterns kept at most.  Past this (many edited rule files, many custom catalogues), a run keeps only the
 #: patterns it used itself.
@@ -67,7 +67,7 @@ class CompiledPatterns:
         self.path = (folder / f"patterns-regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.json"
                      if folder is not None else None)
         self._code: dict[str, list] = {}  # "flags pattern" → the arguments of the engine's compile
-        self._literals: dict[str, list[str] | None] = {}  # "flags pattern" → required words
+        self._literals: dict[str, list[str] | None] = {}  # "analysis flags pattern" → required words
         self._read()
         self._used: set[str] = set()  # keys this process compiled or read
         self._dirty = False
@@ -110,7 +110,7 @@ class CompiledPatterns:
 
     def literals(self, pattern: regex.Pattern) -> Literals | None:
         """The words without which the pattern cannot match (literals.py), analysed once."""
-        key = f"{int(pattern.flags)} {pattern.pattern}"
+        key = f"{ANALYSIS} {int(pattern.flags)} {pattern.pattern}"  # a changed analysis finds other words
         self._used.add(key)
         if key in self._literals:
             known = self._literals[key]

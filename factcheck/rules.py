@@ -405,10 +405,13 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
     if not patterns:
         raise RuleError(f"{where}: a rule needs at least one pattern")
     attributes = data.get("attributes") or {}
-    cues = [_cue(str(c["attribute"]), compile_one("|".join(f"(?:{m})" for m in c["match"]), where),
-                 c.get("within", "clause"), compiled) for c in attributes.get("cues") or []]
-    time_cues = [_cue(str(c["time"]), compile_one("|".join(f"(?:{m})" for m in c["match"]), where),
-                      c.get("within", "clause"), compiled) for c in data.get("times") or []]
+    def cue_pattern(c: dict, what: str) -> regex.Pattern:  # cues may use pieces, as patterns do
+        return compile_one(expand_pieces("|".join(f"(?:{m})" for m in c["match"]), local, f"{where}: {what}"), where)
+
+    cues = [_cue(str(c["attribute"]), cue_pattern(c, "cues"), c.get("within", "clause"), compiled)
+            for c in attributes.get("cues") or []]
+    time_cues = [_cue(str(c["time"]), cue_pattern(c, "times"), c.get("within", "clause"), compiled)
+                 for c in data.get("times") or []]
     subject = data.get("subject") or {}
     trigger = None
     if data.get("trigger"):

@@ -305,11 +305,11 @@ def check_rule_data(path: Path, root: yaml.Node | None, data: Any, pieces: dict[
     if isinstance(attributes, dict) and isinstance(attributes.get("cues"), list):
         for i, cue in enumerate(attributes["cues"]):
             if isinstance(cue, dict):
-                _check_list(checker, ["attributes", "cues", i, "match"], cue.get("match"), None)
+                _check_list(checker, ["attributes", "cues", i, "match"], cue.get("match"), local)
     if isinstance(data.get("times"), list):
         for i, cue in enumerate(data["times"]):
             if isinstance(cue, dict):
-                _check_list(checker, ["times", i, "match"], cue.get("match"), None)
+                _check_list(checker, ["times", i, "match"], cue.get("match"), local)
     base = data.get("extends")
     if known_types is not None and isinstance(base, str) and base not in known_types:
         checker.add(["extends"], f"no rule of type {base!r} to extend (rules: {', '.join(sorted(known_types))})")

@@ -86,7 +86,7 @@ def test_attribute_keeps_initial_apart_from_total(extract, rules):
     groups = scan_texts(extract, rules,
                         a="Oracle will deploy 50,000 GPUs, beginning with 13,000 units this year.",
                         b="Oracle will deploy 50,000 GPUs in total.")
-    verdicts = {(g.attribute, g.verdict) for g in groups if g.subject == "Oracle"}
+    verdicts = {(g.attribute, g.verdict) for g in groups if g.subject == "Oracle" and g.type == "hardware_units"}
     assert verdicts == {("total", "agreed"), ("initial", "single")}
 
 

@@ -132,10 +132,12 @@ def test_tense_comes_from_the_words_around_the_date(extract):
                    ("valuation", "past"): "2024-10-01", ("opening", "future"): "2025-12-01"}
 
 
-def test_without_a_publication_date_relative_dates_stay_unresolved_and_years_unknown():
-    assert parse_date_phrase("last week") is None
-    assert parse_date_phrase("next year") is None
-    assert parse_date_phrase("on Monday".removeprefix("on ")) is None
+def test_without_a_publication_date_relative_dates_are_kept_as_written_and_years_unknown():
+    for phrase, written in [("last week", "last week"), ("next year", "next year"), ("Monday", "Monday"),
+                            ("Tuesday morning", "Tuesday"), ("late Friday", "Friday"), ("by Friday", "by Friday")]:
+        kept = parse_date_phrase(phrase)
+        assert math.isnan(kept.value) and math.isinf(kept.interval.low) and math.isinf(kept.interval.high), phrase
+        assert dict(kept.notes)["as_written"] == written and dict(kept.notes)["year"] == "unknown"
     undated = parse_date_phrase("October 30")
     assert math.isnan(undated.value) and dict(undated.notes)["year"] == "unknown"
     placed = parse_date_phrase("October 30", context_date=dt.date(2024, 12, 1))
@@ -177,7 +179,8 @@ def test_results_do_not_depend_on_todays_date(today):
             assert span(phrase) == expected, phrase
         assert [repr(parse_date_phrase(p)) for p in phrases] == no_pub
         result = scan([str(SEEDS)])
-    (group,) = [g for g in result.groups if g.unit == "date" and g.attribute == "announcement"]
+    (group,) = [g for g in result.groups if g.unit == "date" and g.attribute == "announcement"
+                and any(c.text == "October 31, 2025" for c in g.claims)]
     assert group.verdict == "disputed"
     assert {iso(c.value) for c in group.claims} == {"2025-10-30", "2025-10-31"}
 
@@ -235,7 +238,8 @@ def test_dateline_with_a_weekday():
 def test_pub_date_override_resolves_relative_dates(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Samsung announced the plan last week.\n")
-    assert scan([str(article)], group=False).claims == []  # no publication date: left unresolved
+    (kept,) = scan([str(article)], group=False).claims  # no publication date: kept as written, no date
+    assert kept.extra["as_written"] == "last week" and math.isnan(kept.value)
     result = scan([str(article)], group=False, pub_dates={"a.txt": "2025-11-06"})
     assert result.sources[0].pub_date_origin == "option"
     (claim,) = result.claims
@@ -263,7 +267,8 @@ def _date_claims(result):
 
 
 def test_the_announcement_date_is_disputed_and_both_are_quoted(seed_scan):
-    (group,) = [g for g in seed_scan.groups if g.unit == "date" and g.attribute == "announcement"]
+    (group,) = [g for g in seed_scan.groups if g.unit == "date" and g.attribute == "announcement"
+                and any(c.text == "October 31, 2025" for c in g.claims)]
     assert group.verdict == "disputed"
     quoted = {Path(c.source).name[:3]: c for c in group.claims}
     assert quoted["001"].text == "October 31, 2025" and "unveiled on October 31, 2025" in quoted["001"].quote
@@ -356,7 +361,8 @@ def test_a_range_is_one_claim(extract):
 def test_a_date_related_to_an_event_is_not_the_events_date(extract):
     text = ("---\npub_date: 2026-06-08\n---\nThe offer is a 38% premium to the closing price on June 5, 2026, "
             "the last trading day before the announcement.\n")
-    assert [c for c in extract(text) if c.unit == "date"] == []
+    # the day of the closing price, not of the announcement (nor of a closing)
+    assert [(c.attribute, iso(c.value)) for c in extract(text) if c.unit == "date"] == [("share price", "2026-06-05")]
 
 
 def test_fixture_start_of_deliveries_disputed(tmp_path):

@@ -134,3 +134,16 @@ def test_catastrophic_pattern_times_out_is_reported_and_scan_goes_on(tmp_path: P
     assert result.exit_code == 0, result.stderr
     assert "rule backtrack" in result.stderr and "backtrack.yaml" in result.stderr and "timed out" in result.stderr
     assert '"text": "50,000 GPUs"' in result.stdout and '"text": "2 GW"' in result.stdout
+
+
+def test_cues_may_use_the_rules_pieces(tmp_path: Path) -> None:
+    grants = ("extends: money\n"
+              "attributes:\n  cues:\n    - {attribute: grant, match: ['{public_body}\\s+(?:grant|award)\\w*']}\n"
+              "examples:\n  - text: 'Orvale Networks won a $40 million state grant.'\n"
+              "    expect: [{attribute: grant, value: 40000000}]\n")
+    pieces = "pieces:\n  public_body: '(?i:state|federal|city|county)'\n"
+    rules = load_rules([folder(tmp_path, grants=grants, pieces=pieces)])
+    claims = extract_claims(document_from_text("t.txt", "Orvale Networks won a $40 million state grant."), rules)
+    assert [c.attribute for c in claims] == ["grant"]
+    result = RUN.invoke(app, ["rules", "validate", str(tmp_path)])
+    assert result.exit_code == 0, result.stdout

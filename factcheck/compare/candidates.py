@@ -44,7 +44,7 @@ class Fact:
     claims: list[Claim]
     note: str = ""  # other figures the same key states ("a separate figure")
     keyed: bool = False  # aligned by key (same subject, same cue word)
-    apart: bool = False  # a date without its year that nothing placed: compared with nothing
+    apart: bool = False  # dates without a day that nothing placed ("Monday"): compared only as written
 
     @property
     def first(self) -> Claim:
@@ -69,10 +69,12 @@ def facts_of(claims: list[Claim], context: Context, tol: float) -> list[Fact]:
             by_key[claim.key].append(claim)
     for key, members in by_key.items():
         apart: list[Claim] = []
+        kept_apart: list[list[Claim]] = []
         if key[3] == "date":  # year-less dates: placed by the other sources, or apart
-            from ..dates import place_undated
+            from ..dates import apart_clusters, place_undated
 
             members, apart = place_undated(members)
+            kept_apart = apart_clusters(apart)  # "Monday" and "Monday" agree as written; nothing more is known
         archive = len({c.source for c in members}) > MOST_FACTS
         if archive:
             clusters = align(members, tol)  # an archive's key: its figures aligned by nearest value, as one key
@@ -80,7 +82,7 @@ def facts_of(claims: list[Claim], context: Context, tol: float) -> list[Fact]:
             clusters = same_figures(members, tol)  # a story's coverage: evidence joins what differs
         notes = separate_figures(clusters) if archive and len(clusters) > 1 else [""] * len(clusters)
         facts.extend(Fact(sorted(cluster, key=claim_order), note, keyed=True) for cluster, note in zip(clusters, notes))
-        facts.extend(Fact([c], apart=True) for c in apart)
+        facts.extend(Fact(sorted(cluster, key=claim_order), apart=True) for cluster in kept_apart)
     facts.sort(key=lambda f: claim_order(f.first))
     return facts
 

@@ -50,8 +50,8 @@ def interval_text(claim: Claim) -> str:
     if claim.unit == "date":
         from .json import number_or_iso
         low, high = number_or_iso(claim.low, "date"), number_or_iso(claim.high, "date")
-        if claim.extra.get("year") == "unknown":
-            return "year unknown"
+        if claim.extra.get("year") == "unknown":  # "Monday" with no publication date: the date as written
+            return "date unknown" if "as_written" in claim.extra else "year unknown"
         if low is None and high is None:
             return "?"
         if low is None:
@@ -59,7 +59,9 @@ def interval_text(claim: Claim) -> str:
         if high is None:
             return ("≥ " if claim.low_closed else "> ") + low
         shown = number_or_iso(claim.value, "date") if low == high else f"{low} – {high}"
-        return shown + (" (year assumed)" if str(claim.extra.get("year", "")).startswith("assumed") else "")
+        if str(claim.extra.get("year", "")).startswith("assumed"):
+            shown += " (date assumed)" if "as_written" in claim.extra else " (year assumed)"
+        return shown
     lo, hi = claim.low, claim.high
     if math.isinf(hi) and not math.isinf(lo):
         return ("≥ " if claim.low_closed else "> ") + format_value(lo)
