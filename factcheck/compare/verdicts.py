@@ -71,6 +71,10 @@ def same_statement(a: Claim, b: Claim, tol: float = 0.0) -> bool:
     """
     if "converted_from" in a.extra or "converted_from" in b.extra:
         return same_value(a.value, b.value, tol)
+    if a.value != a.value and b.value != b.value:  # dates nothing could place ("Tuesday"): the same as written
+        from ..dates import same_as_written
+
+        return same_as_written(a, b)
     return same_value(a.value, b.value, 0.0)
 
 
