@@ -180,15 +180,10 @@ def align(claims: list[Claim], tol: float) -> list[list[Claim]]:
     with the most figures sets the anchors; every other figure joins the
     nearest anchor that has none from its source yet, or starts a new one.
     """
-    figures_by_source: dict[str, list[list[Claim]]] = defaultdict(list)
+    by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        figures = figures_by_source[claim.source]
-        for figure in figures:
-            if same_value(figure[0].value, claim.value, tol) and figure[0].time == claim.time:
-                figure.append(claim)
-                break
-        else:
-            figures.append([claim])
+        by_source[claim.source].append(claim)
+    figures_by_source = {source: same_figures(own, tol) for source, own in by_source.items()}
     if all(len(figs) <= 1 for figs in figures_by_source.values()):
         return [claims]
     order = sorted(figures_by_source, key=lambda s: -len(figures_by_source[s]))
