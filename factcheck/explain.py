@@ -133,12 +133,14 @@ def explain_alignment(text_a: str, text_b: str, rules: RuleSet) -> list[PairAlig
     first = [c for c in extract_claims(document_from_text("A", text_a), rules) if not text_kind(c)]
     second = [c for c in extract_claims(document_from_text("B", text_b), rules) if not text_kind(c)]
     together = {id(c): i for i, g in enumerate(group_claims(first + second, rules)) for c in g.claims}
+    contexts: dict[tuple, Context] = {}
     pairs = []
     for a in first:
         block = block_of(a, rules.dimensions)
-        peers = [b for b in second if block_of(b, rules.dimensions) == block]
-        context = Context.of([c for c in first + second if block_of(c, rules.dimensions) == block], rules)
-        for b in peers:
-            pairs.append(PairAlignment(a, b, weigh(a, b, context), consistent(a, b),
-                                       together.get(id(a)) == together.get(id(b))))
+        if block not in contexts:
+            contexts[block] = Context.of([c for c in first + second if block_of(c, rules.dimensions) == block], rules)
+        for b in second:
+            if block_of(b, rules.dimensions) == block:
+                pairs.append(PairAlignment(a, b, weigh(a, b, contexts[block]), consistent(a, b),
+                                           together.get(id(a)) == together.get(id(b))))
     return pairs

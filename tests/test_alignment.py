@@ -64,22 +64,22 @@ def test_revenue_and_backlog_are_two_quantities(extract, rules):
 
 
 def test_figures_far_apart_are_two_quantities_not_a_dispute(extract, rules):
-    groups = groups_of(extract, rules, a="Quillon will deploy racks of 72 Blackwell GPUs from Halvard Cloud.",
-                       b="Quillon aims to run 1.3 million GPUs by the end of the year.")
+    groups = groups_of(extract, rules, a="Quillon will install cabinets of 36 GPUs supplied by Halvard Cloud.",
+                       b="Quillon intends to operate 2.4 million GPUs within two years.")
     assert not [g for g in groups if g.verdict == "disputed"]
 
 
 def test_each_outlet_states_both_figures_so_each_meets_its_twin(extract, rules):
-    """Two outlets state an expansion and the new total; one gives both to the wrong company.  The totals meet
-    the totals, the expansions the expansions: no dispute between an expansion and a total."""
+    """Two outlets state an enlargement and the new total; one gives both to the wrong company.  The totals meet
+    the totals, the enlargements the enlargements: no dispute between an enlargement and a total."""
     groups = groups_of(
         extract, rules,
-        a="Halvard Cloud expanded its contract with Quillon by $6.5 billion, bringing the contract to $22.4 billion.",
-        b="Days earlier Brightmoor expanded its contract with Quillon by $6.5 billion, bringing the contract to "
-          "$22.4 billion.")
+        a="Halvard Cloud enlarged its contract with Quillon by $4.7 billion, lifting the contract to $18.9 billion.",
+        b="Last month Brightmoor enlarged its contract with Quillon by $4.7 billion, lifting the contract to "
+          "$18.9 billion.")
     assert not [g for g in groups if g.verdict == "disputed"]
-    assert [len(g.sources) for g in holding(groups, 6.5e9)] == [2]
-    assert [len(g.sources) for g in holding(groups, 22.4e9)] == [2]
+    assert [len(g.sources) for g in holding(groups, 4.7e9)] == [2]
+    assert [len(g.sources) for g in holding(groups, 18.9e9)] == [2]
 
 
 def test_one_sentence_giving_two_companies_the_same_count_is_two_figures(extract, rules):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,8 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.report import html
 from factcheck.scan import scan
+
+from .browser import CHROMIUM_FLAGS, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -234,18 +233,6 @@ def test_cli_rejects_an_unknown_format():
 
 
 # --- in a real browser ---------------------------------------------------------------------------------------
-
-CHROMIUM_FLAGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
-
-
-def chromium_path() -> str | None:
-    for name in (os.environ.get("FACTCHECK_CHROMIUM"), "chromium", "chromium-browser"):
-        found = name and shutil.which(name)
-        if found:
-            return found
-    return None
-
 
 @pytest.fixture(scope="module")
 def browser():

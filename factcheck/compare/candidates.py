@@ -43,7 +43,6 @@ class Fact:
 
     claims: list[Claim]
     note: str = ""  # other figures the same key states ("a separate figure")
-    keyed: bool = False  # aligned by key (same subject, same cue word)
     apart: bool = False  # dates without a day that nothing placed ("Monday"): compared only as written
 
     @property
@@ -81,7 +80,7 @@ def facts_of(claims: list[Claim], context: Context, tol: float) -> list[Fact]:
         else:
             clusters = same_figures(members, tol)  # a story's coverage: evidence joins what differs
         notes = separate_figures(clusters) if archive and len(clusters) > 1 else [""] * len(clusters)
-        facts.extend(Fact(sorted(cluster, key=claim_order), note, keyed=True) for cluster, note in zip(clusters, notes))
+        facts.extend(Fact(sorted(cluster, key=claim_order), note) for cluster, note in zip(clusters, notes))
         facts.extend(Fact(sorted(cluster, key=claim_order), apart=True) for cluster in kept_apart)
     facts.sort(key=lambda f: claim_order(f.first))
     return facts
