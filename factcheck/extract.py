@@ -12,7 +12,9 @@ subject from the entities mentioned around it (``attribute_subject``).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -119,10 +121,10 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
                 if rule.trigger is not None and not (folded.may_match(rule.trigger_needs, s, e)
                                                      and rule.trigger.search(text, s, e, timeout=PATTERN_TIMEOUT)):
                     continue
-                for i, (pattern, needs) in enumerate(rule.patterns_with_needs()):
+                for i, (pattern, needs, opening) in enumerate(rule.patterns_to_run()):
                     if not folded.may_match(needs, s, e):  # cheap: words the pattern cannot match without
                         continue
-                    for m in pattern.finditer(text, s, e, timeout=PATTERN_TIMEOUT):
+                    for m in _finditer(pattern, opening, folded, s, e):
                         start, end = _trim(text, *figure_span(m))
                         if end > start and _is_figure(text, m, rule):
                             found.append(_Match(rule, i, m, start, end))
@@ -150,6 +152,37 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
     for claim in claims:  # claims of one sentence hold one copy of it (an archive's claims stay in memory)
         claim.quote = quotes.setdefault(claim.quote, claim.quote)
     return claims
+
+
+def _finditer(pattern: regex.Pattern, opening: re.Pattern | None, folded: FoldedText, s: int, e: int
+              ) -> Iterator[regex.Match]:
+    """``pattern.finditer(text, s, e)``, trying the pattern only where a match can start (starts.py).
+
+    The same matches in the same order: after a match the search goes on from its end; after an empty one, the
+    engine's own ``finditer`` takes over from there (it alone knows not to find that empty match again).
+    """
+    text = folded.text
+    positions = folded.starts(opening) if opening is not None else None
+    if positions is None:
+        yield from pattern.finditer(text, s, e, timeout=PATTERN_TIMEOUT)
+        return
+    after = s
+    for k in range(bisect.bisect_left(positions, s), bisect.bisect_left(positions, e)):
+        at = positions[k]
+        if at < after:
+            continue
+        m = pattern.match(text, at, e, timeout=PATTERN_TIMEOUT)
+        if m is None:
+            continue
+        yield m
+        if m.end() == at:
+            rest = pattern.finditer(text, at, e, timeout=PATTERN_TIMEOUT)
+            again = next(rest, None)
+            if again is not None and again.span() != (at, at):
+                yield again
+            yield from rest
+            return
+        after = m.end()
 
 
 def _attributes_from_restatements(claims: list[Claim], rules: RuleSet) -> None:

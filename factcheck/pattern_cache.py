@@ -30,6 +30,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -39,6 +40,7 @@ from typing import Any
 import regex
 
 from .literals import ANALYSIS, Literals, required_literals
+from .starts import ANALYSIS as STARTS_ANALYSIS, match_starts
 
 #: Patterns kept at most.  Past this (many edited rule files, many custom catalogues), a run keeps only the
 #: patterns it used itself.
@@ -121,6 +123,18 @@ class CompiledPatterns:
             self._dirty = True
         return found
 
+    def starts(self, pattern: regex.Pattern) -> re.Pattern | None:
+        """Where the pattern can start a match (starts.py), analysed once: compiled for the standard engine."""
+        key = f"starts{STARTS_ANALYSIS} {int(pattern.flags)} {pattern.pattern}"
+        self._used.add(key)
+        if key not in self._literals:
+            found = match_starts(pattern.pattern, pattern.flags)
+            self._literals[key] = [found] if found is not None else None
+            if self.path is not None:
+                self._dirty = True
+        known = self._literals[key]
+        return _starts_pattern(known[0]) if known else None
+
     def save(self) -> None:
         """Write what was compiled for the first time; a cache that cannot be written is left alone."""
         if not self._dirty or self.path is None:
@@ -159,6 +173,12 @@ class CompiledPatterns:
             return
         if isinstance(code, dict) and isinstance(literals, dict):
             self._code, self._literals = code, literals
+
+
+@functools.lru_cache(maxsize=1024)
+def _starts_pattern(source: str) -> re.Pattern:
+    """One compiled expression per source: rules that share a figure's opening share its positions, too."""
+    return re.compile(source)
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:

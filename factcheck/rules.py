@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -132,10 +133,19 @@ class Rule:
     # skipped without running the pattern; None (or no list) means the pattern is always run
     pattern_needs: list[Literals | None] = field(default_factory=list)
     trigger_needs: Literals | None = None
+    # where each pattern can start a match (starts.py): the pattern is tried only there; None runs it everywhere
+    pattern_starts: list[re.Pattern | None] = field(default_factory=list)
 
     def patterns_with_needs(self) -> list[tuple[regex.Pattern, Literals | None]]:
         needs = self.pattern_needs if len(self.pattern_needs) == len(self.patterns) else [None] * len(self.patterns)
         return list(zip(self.patterns, needs))
+
+    def patterns_to_run(self) -> list[tuple[regex.Pattern, Literals | None, re.Pattern | None]]:
+        """Each pattern with the words it needs and where it can start (both optional)."""
+        n = len(self.patterns)
+        needs = self.pattern_needs if len(self.pattern_needs) == n else [None] * n
+        starts = self.pattern_starts if len(self.pattern_starts) == n else [None] * n
+        return list(zip(self.patterns, needs, starts))
 
     def unit_of(self, text: str | None) -> Unit | None:
         if not text:
@@ -452,6 +462,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         languages=tuple(str(x) for x in (data.get("languages") or ("en",))),
         exchange_rates=parse_rates(data.get("exchange_rates"), where),
         pattern_needs=[compiled.literals(p) for p in patterns],
+        pattern_starts=[compiled.starts(p) for p in patterns],
         trigger_needs=compiled.literals(trigger) if trigger is not None else None,
     )
 
