@@ -118,8 +118,9 @@ def extract_claims(document: Document, rules: RuleSet, problems: list[Problem] |
             if rule.type in disabled or (rule.value == "number" and not numeric):
                 continue
             try:  # every pattern a rule file supplies runs under the timeout: trigger, patterns, cues
-                if rule.trigger is not None and not (folded.may_match(rule.trigger_needs, s, e)
-                                                     and rule.trigger.search(text, s, e, timeout=PATTERN_TIMEOUT)):
+                if rule.trigger is not None and not (
+                        folded.may_match(rule.trigger_needs, s, e)
+                        and next(_finditer(rule.trigger, rule.trigger_starts, folded, s, e), None) is not None):
                     continue
                 for i, (pattern, needs, opening) in enumerate(rule.patterns_to_run()):
                     if not folded.may_match(needs, s, e):  # cheap: words the pattern cannot match without

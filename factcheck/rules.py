@@ -135,6 +135,7 @@ class Rule:
     trigger_needs: Literals | None = None
     # where each pattern can start a match (starts.py): the pattern is tried only there; None runs it everywhere
     pattern_starts: list[re.Pattern | None] = field(default_factory=list)
+    trigger_starts: re.Pattern | None = None
 
     def patterns_with_needs(self) -> list[tuple[regex.Pattern, Literals | None]]:
         needs = self.pattern_needs if len(self.pattern_needs) == len(self.patterns) else [None] * len(self.patterns)
@@ -463,6 +464,7 @@ def compile_rule(data: dict[str, Any], path: Path, pieces: dict[str, str],
         exchange_rates=parse_rates(data.get("exchange_rates"), where),
         pattern_needs=[compiled.literals(p) for p in patterns],
         pattern_starts=[compiled.starts(p) for p in patterns],
+        trigger_starts=compiled.starts(trigger) if trigger is not None else None,
         trigger_needs=compiled.literals(trigger) if trigger is not None else None,
     )
 

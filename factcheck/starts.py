@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 #: The analysis' version, part of what remembers its results (pattern_cache.py).
-ANALYSIS = 1
+ANALYSIS = 3
 #: An expression of more alternatives than this is no cheaper to look for than the pattern.
 MOST_ALTERNATIVES = 400
 #: Below this many alternatives the engine rejects a start quickly on its own; the pattern runs as it is.
@@ -51,9 +51,9 @@ def match_starts(pattern: str, flags: int = 0) -> str | None:
     if any(not a for a in alternatives):
         return None
     flags_set = _GLOBAL_FLAGS.match(pattern)
+    guarded = pattern[flags_set.end() if flags_set else 0:].startswith(_MATCH_START)
     # a match never starts inside a word (rules.MATCH_START): not where a letter or digit follows another one
-    guard = r"(?:(?<![a-z0-9_])|(?![a-z0-9]))" if pattern[flags_set.end() if flags_set else 0:].startswith(
-        _MATCH_START) else ""
+    guard = r"(?:(?<![a-z0-9_])|(?![a-z0-9]))" if guarded else ""
     source = "(?=" + guard + "(?:" + _factored(alternatives) + "))"
     try:
         re.compile(source)
