@@ -163,13 +163,12 @@ def _finditer(pattern: regex.Pattern, opening: re.Pattern | None, folded: Folded
     engine's own ``finditer`` takes over from there (it alone knows not to find that empty match again).
     """
     text = folded.text
-    positions = folded.starts(opening) if opening is not None else None
+    positions = folded.starts(opening, s, e) if opening is not None else None
     if positions is None:
         yield from pattern.finditer(text, s, e, timeout=PATTERN_TIMEOUT)
         return
     after = s
-    for k in range(bisect.bisect_left(positions, s), bisect.bisect_left(positions, e)):
-        at = positions[k]
+    for at in positions:
         if at < after:
             continue
         m = pattern.match(text, at, e, timeout=PATTERN_TIMEOUT)

@@ -180,16 +180,17 @@ class FoldedText:
         # Folding can change a text's length ("ß" → "ss"); offsets then no longer line up, and each
         # stretch is folded on its own instead.
         self.folded = folded if len(folded) == len(text) else None
-        self._starts: dict[re.Pattern, list[int]] = {}
+        self._starts: dict[tuple[re.Pattern, int, int], list[int]] = {}
 
-    def starts(self, opening: re.Pattern) -> list[int] | None:
-        """Every position where ``opening`` (starts.py) matches in the folded text, found once per text; None
-        where the text could not be folded in place."""
+    def starts(self, opening: re.Pattern, start: int, end: int) -> list[int] | None:
+        """Every position in ``[start, end)`` where ``opening`` (starts.py) matches the folded text, found once per
+        stretch (a sentence's rules share them); None where the text could not be folded in place."""
         if self.folded is None:
             return None
-        found = self._starts.get(opening)
+        key = (opening, start, end)
+        found = self._starts.get(key)
         if found is None:
-            found = self._starts[opening] = [m.start() for m in opening.finditer(self.folded)]
+            found = self._starts[key] = [m.start() for m in opening.finditer(self.folded, start, end)]
         return found
 
     def may_match(self, literals: Literals | None, start: int, end: int) -> bool:

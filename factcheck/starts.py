@@ -36,16 +36,17 @@ class _Unsure(Exception):
     """A node the analysis cannot vouch for."""
 
 
-def match_starts(pattern: str, flags: int = 0) -> str | None:
+def match_starts(pattern: str, flags: int = 0, fewest: int = FEWEST_ALTERNATIVES) -> str | None:
     """An expression (for ``re``, over case-folded text) that matches at every position where ``pattern`` can
-    start a match, or ``None`` where that cannot be told or where looking for it would not pay."""
+    start a match, or ``None`` where that cannot be told or where looking for it would not pay (fewer than
+    ``fewest`` openings: the engine rejects such a start quickly on its own)."""
     from .literals import _parse
 
     try:
         openings, nullable = _starts(_parse(pattern, flags))
     except Exception:  # an unknown node or a changed parser: the pattern runs unaided
         return None
-    if nullable or not FEWEST_ALTERNATIVES <= len(openings) <= MOST_ALTERNATIVES:
+    if nullable or not fewest <= len(openings) <= MOST_ALTERNATIVES:
         return None
     alternatives = sorted({source for source, _ in openings}, key=lambda a: (-len(a), a))
     if any(not a for a in alternatives):
