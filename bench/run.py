@@ -41,6 +41,7 @@ TARGETS = {
     "version_s": ("<=", 0.150),
     "one_draft_s": ("<=", 0.6),
     "jobs_speedup": (">=", 1.7),
+    "extract_speedup": (">=", 4.0),
     "peak_mb_100k": ("<=", 1536.0),
     "growth_10k_100k": ("<=", 11.0),
 }
@@ -150,6 +151,55 @@ def throughput(files: list[Path], repeat: int) -> dict:
             "floor_mb_s": mb / floor_s, "floor_ratio": floor_s / extract_s, "ms_per_document": 1000 * extract_s / len(texts)}
 
 
+#: Run by ``--baseline``'s Python and by this one, in turn: extraction throughput of whichever factcheck that Python
+#: imports, with the floor measured in the same process.
+_SIDE_BY_SIDE = """
+import json, statistics, sys, time
+import regex
+from factcheck.documents import document_from_text
+from factcheck.extract import extract_claims
+from factcheck.rules import load_rules
+paths = json.load(open(sys.argv[1]))
+rules = load_rules()
+texts = [(p, open(p, encoding="utf-8").read()) for p in paths]
+floor = regex.compile(r"\\d+(?:[.,]\\d+)*")
+t0 = time.perf_counter()
+claims = sum(len(extract_claims(document_from_text(p, t), rules)) for p, t in texts)
+extract_s = time.perf_counter() - t0
+t0 = time.perf_counter()
+for _, t in texts:
+    for _ in floor.finditer(t):
+        pass
+print(json.dumps({"extract_s": extract_s, "floor_s": time.perf_counter() - t0, "claims": claims}))
+"""
+
+
+def side_by_side(files: list[Path], baseline: str, repeat: int) -> dict:
+    """Extraction in this checkout and in another installation (``--baseline``: its Python), in turn, on the same
+    texts: the speed-up of one over the other holds on a busy machine, and both are given against the floor."""
+    mb = sum(len(p.read_bytes()) for p in files) / 1e6
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump([str(p) for p in files], fh)
+    runs: dict[str, list[dict]] = {"current": [], "baseline": []}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    try:
+        for _ in range(repeat):
+            for name, python, run_env in (("current", sys.executable, env), ("baseline", baseline, None)):
+                out = subprocess.run([python, "-c", _SIDE_BY_SIDE, fh.name], capture_output=True, text=True,
+                                     check=True, env=run_env, cwd=tempfile.gettempdir())  # not this checkout's
+                runs[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    finally:
+        os.unlink(fh.name)
+    result: dict = {"documents": len(files), "mb": mb, "baseline_python": baseline}
+    for name, measured in runs.items():
+        extract_s = statistics.median(r["extract_s"] for r in measured)
+        floor_s = statistics.median(r["floor_s"] for r in measured)
+        result[name] = {"extract_mb_s": mb / extract_s, "floor_ratio": floor_s / extract_s,
+                        "claims": measured[0]["claims"]}
+    result["speedup"] = result["current"]["extract_mb_s"] / result["baseline"]["extract_mb_s"]
+    return result
+
+
 def peer(files: list[Path], ours_mb_s: float) -> dict | None:
     """quantulum3's throughput on the same texts (when installed): the peer ratio."""
     import warnings
@@ -199,6 +249,10 @@ def main() -> None:
                     help="where corpora are generated and cached")
     ap.add_argument("--repeat", type=int, default=3, help="repetitions of the short measurements (median)")
     ap.add_argument("--output", default=str(HERE / "results.json"))
+    ap.add_argument("--baseline", metavar="PYTHON",
+                    help="the Python of another installation of factcheck (an earlier commit in a second venv): "
+                         "extraction is measured in both, in turn, on the same texts")
+    ap.add_argument("--throughput-only", action="store_true", help="stop after the extraction figures")
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -224,6 +278,13 @@ def main() -> None:
     sample = corpus_files(small)[:300]
     print(f"throughput on {len(sample)} documents …", file=sys.stderr)
     results["throughput"] = throughput(sample, args.repeat)
+    if args.baseline:
+        print(f"extraction side by side with {args.baseline} …", file=sys.stderr)
+        results["side_by_side"] = side_by_side(sample, args.baseline, args.repeat)
+        save()
+    if args.throughput_only:
+        print_table(results)
+        return
     results["peer"] = peer(sample[:100], throughput(sample[:100], 1)["extract_mb_s"])
     save()
     print("start-up …", file=sys.stderr)
@@ -258,13 +319,23 @@ def main() -> None:
 
 def figures(results: dict) -> list[tuple[str, str, float | None, str | None]]:
     """(label, unit, value, target key) rows for the table and the docs."""
-    tp, st = results["throughput"], results["startup"]
+    tp, st = results["throughput"], results.get("startup", {})
     rows = [
         ("extraction throughput (1 process)", "MB/s", tp["extract_mb_s"], "extract_mb_s"),
         ("floor: bare number regex, same texts", "MB/s", tp["floor_mb_s"], None),
         ("extraction / floor", "×", tp["floor_ratio"], "floor_ratio"),
         ("extraction cost per document", "ms", tp["ms_per_document"], None),
     ]
+    if results.get("side_by_side"):
+        side = results["side_by_side"]
+        rows += [("extraction, baseline installation (same texts, in turn)", "MB/s",
+                  side["baseline"]["extract_mb_s"], None),
+                 ("extraction, this checkout (same texts, in turn)", "MB/s", side["current"]["extract_mb_s"], None),
+                 ("baseline extraction / floor", "×", side["baseline"]["floor_ratio"], None),
+                 ("this checkout / floor", "×", side["current"]["floor_ratio"], None),
+                 ("this checkout / baseline", "×", side["speedup"], "extract_speedup")]
+    if "startup" not in results:
+        return rows
     if results.get("peer"):
         rows += [("quantulum3 on 100 documents", "MB/s", results["peer"]["mb_s"], None),
                  ("extraction / quantulum3", "×", results["peer"]["peer_ratio"], "peer_ratio")]
