@@ -152,7 +152,7 @@ def throughput(files: list[Path], repeat: int) -> dict:
 
 
 #: Run by ``--baseline``'s Python and by this one, in turn: extraction throughput of whichever factcheck that Python
-#: imports, with the floor measured in the same process.
+#: imports, with the floor (:data:`FLOOR`, given as an argument) measured in the same process.
 _SIDE_BY_SIDE = """
 import json, statistics, sys, time
 import regex
@@ -162,7 +162,7 @@ from factcheck.rules import load_rules
 paths = json.load(open(sys.argv[1]))
 rules = load_rules()
 texts = [(p, open(p, encoding="utf-8").read()) for p in paths]
-floor = regex.compile(r"\\d+(?:[.,]\\d+)*")
+floor = regex.compile(sys.argv[2])
 t0 = time.perf_counter()
 claims = sum(len(extract_claims(document_from_text(p, t), rules)) for p, t in texts)
 extract_s = time.perf_counter() - t0
@@ -185,8 +185,9 @@ def side_by_side(files: list[Path], baseline: str, repeat: int) -> dict:
     try:
         for _ in range(repeat):
             for name, python, run_env in (("current", sys.executable, env), ("baseline", baseline, None)):
-                out = subprocess.run([python, "-c", _SIDE_BY_SIDE, fh.name], capture_output=True, text=True,
-                                     check=True, env=run_env, cwd=tempfile.gettempdir())  # not this checkout's
+                out = subprocess.run([python, "-c", _SIDE_BY_SIDE, fh.name, FLOOR.pattern], capture_output=True,
+                                     text=True, check=True, env=run_env,
+                                     cwd=tempfile.gettempdir())  # not this checkout's factcheck
                 runs[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
     finally:
         os.unlink(fh.name)

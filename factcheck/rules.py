@@ -138,8 +138,7 @@ class Rule:
     trigger_starts: re.Pattern | None = None
 
     def patterns_with_needs(self) -> list[tuple[regex.Pattern, Literals | None]]:
-        needs = self.pattern_needs if len(self.pattern_needs) == len(self.patterns) else [None] * len(self.patterns)
-        return list(zip(self.patterns, needs))
+        return [(pattern, needs) for pattern, needs, _ in self.patterns_to_run()]
 
     def patterns_to_run(self) -> list[tuple[regex.Pattern, Literals | None, re.Pattern | None]]:
         """Each pattern with the words it needs and where it can start (both optional)."""

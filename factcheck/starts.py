@@ -20,6 +20,7 @@ before.  The pattern is read with the ``regex`` package's own parser.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: The analysis' version, part of what remembers its results (pattern_cache.py).
@@ -51,8 +52,10 @@ def match_starts(pattern: str, flags: int = 0, fewest: int = FEWEST_ALTERNATIVES
     alternatives = sorted({source for source, _ in openings}, key=lambda a: (-len(a), a))
     if any(not a for a in alternatives):
         return None
+    from .rules import _GLOBAL_FLAGS, MATCH_START  # rules.py compiles through the cache that calls this module
+
     flags_set = _GLOBAL_FLAGS.match(pattern)
-    guarded = pattern[flags_set.end() if flags_set else 0:].startswith(_MATCH_START)
+    guarded = pattern[flags_set.end() if flags_set else 0:].startswith(MATCH_START)
     # a match never starts inside a word (rules.MATCH_START): not where a letter or digit follows another one
     guard = r"(?:(?<![a-z0-9_])|(?![a-z0-9]))" if guarded else ""
     source = "(?=" + guard + "(?:" + _factored(alternatives) + "))"
@@ -63,8 +66,6 @@ def match_starts(pattern: str, flags: int = 0, fewest: int = FEWEST_ALTERNATIVES
     return source
 
 
-_MATCH_START = r"(?!(?<=\w)\w)"  # rules.MATCH_START, put before every rule pattern
-_GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)")
 
 def _factored(alternatives: list[str]) -> str:
     """The alternatives, those that open with the same character or escape grouped under it ("a(?:bout|t least)"):
@@ -189,8 +190,8 @@ def _render(node, loose: bool = False) -> str | None:
         return _escape(chr(node.value))
     if kind in (core.String, core.Literal):
         return "".join(_escape(chr(c)) for c in node.characters)
-    if kind is core.Property and node.positive and not node.zerowidth and node.value in _PROPERTIES():
-        return _PROPERTIES()[node.value]
+    if kind is core.Property and node.positive and not node.zerowidth and node.value in _spelled():
+        return _spelled()[node.value]
     if kind is core.Range and node.positive and not node.zerowidth and 48 <= node.lower <= node.upper <= 57:
         return f"[{chr(node.lower)}-{chr(node.upper)}]"
     if kind is core.SetUnion and node.positive and not node.zerowidth:
@@ -238,9 +239,9 @@ def _excluded_before(node) -> str:
             char = chr(item.value)
             if char.isascii() and not char.isalpha() and not char.isspace():
                 chars.append(re.escape(char))
-        elif type(item) is core.Property and item.positive and _PROPERTIES().get(item.value) == r"\d":
+        elif type(item) is core.Property and item.positive and item.value == _property_value(r"\d"):
             chars.append("0-9")
-        elif type(item) is core.Property and item.positive and item.value == _WORD():
+        elif type(item) is core.Property and item.positive and item.value == _property_value(r"\w"):
             chars.append("0-9_")
     return "(?<![" + "".join(chars) + "])" if chars else ""
 
@@ -256,31 +257,21 @@ def _escape(char: str) -> str:
 _ANY = r"[\s\S]"
 #: An expression of one character: a literal, an escape or a set.
 _SINGLE = re.compile(r"(?:\\.|[^\\()\[\]|?*+{}]|\[(?:\\.|[^\]\\])*\])")
-_PROPERTY_CACHE: dict[int, str] = {}
-_WORD_CACHE: list[int] = []
 
 
-def _WORD() -> int:
-    """The property value of ``\\w`` as the regex package parses it."""
-    if not _WORD_CACHE:
-        from .literals import _parse
+@functools.cache
+def _property_value(source: str) -> int:
+    """The property value the regex package parses a class escape such as ``\\d`` into."""
+    from .literals import _parse
 
-        node = _parse(r"\w", 0)
-        while hasattr(node, "items"):
-            node = node.items[0]
-        _WORD_CACHE.append(node.value)
-    return _WORD_CACHE[0]
+    node = _parse(source, 0)
+    while hasattr(node, "items"):
+        node = node.items[0]
+    return node.value
 
 
-def _PROPERTIES() -> dict[int, str]:
-    """The property values of ``\\d`` and ``\\s`` as the regex package parses them, and their ``re`` spelling
-    (both engines mean the Unicode decimal digits and white space by them)."""
-    if not _PROPERTY_CACHE:
-        from .literals import _parse
-
-        for source, spelling in ((r"\d", r"\d"), (r"\s", r"\s")):
-            node = _parse(source, 0)
-            while hasattr(node, "items"):
-                node = node.items[0]
-            _PROPERTY_CACHE[node.value] = spelling
-    return _PROPERTY_CACHE
+@functools.cache
+def _spelled() -> dict[int, str]:
+    """The property values of ``\\d`` and ``\\s`` and their ``re`` spelling (both engines mean the Unicode
+    decimal digits and white space by them)."""
+    return {_property_value(source): source for source in (r"\d", r"\s")}
